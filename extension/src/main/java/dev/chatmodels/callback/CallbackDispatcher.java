@@ -1,0 +1,57 @@
+package dev.chatmodels.callback;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.chatmodels.message.AIMessage;
+import dev.chatmodels.message.AIMessageChunk;
+import dev.chatmodels.message.Message;
+
+/** Delivers one call's events to its callbacks; a failing callback is logged and never fails the call. */
+public final class CallbackDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(CallbackDispatcher.class.getName());
+
+    private final RunInfo run;
+    private final List<ChatCallback> callbacks;
+
+    public CallbackDispatcher(RunInfo run, List<ChatCallback> callbacks) {
+        this.run = run;
+        this.callbacks = List.copyOf(callbacks);
+    }
+
+    public RunInfo run() {
+        return run;
+    }
+
+    public void start(List<Message> messages) {
+        each(c -> c.onStart(run, messages));
+    }
+
+    public void token(AIMessageChunk chunk) {
+        if (!callbacks.isEmpty()) {
+            String text = chunk.text();
+            each(c -> c.onToken(run, text, chunk));
+        }
+    }
+
+    public void end(AIMessage message) {
+        each(c -> c.onEnd(run, message));
+    }
+
+    public void error(Throwable error) {
+        each(c -> c.onError(run, error));
+    }
+
+    private void each(Consumer<ChatCallback> event) {
+        for (ChatCallback callback : callbacks) {
+            try {
+                event.accept(callback);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Callback " + callback.getClass().getName() + " failed; the call goes on", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package dev.chatmodels.error;
+
+/** The provider failed or is overloaded (5xx, Anthropic 529, 408, 409) */
+public class ProviderServerException extends ProviderException {
+
+    public ProviderServerException(ProviderError error) {
+        super(error);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.chatmodels.json;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Parses JSON that may be cut short, the way streamed tool-call arguments and structured output arrive: open strings,
+ * arrays and objects are closed, and a trailing fragment that cannot be completed is dropped.
+ */
+public final class PartialJson {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    /** The outcome of parsing tool-call arguments: a JSON object, or the reason it is not one. */
+    public record ObjectResult(Map<String, Object> value, String error) {
+    }
+
+    private PartialJson() {
+    }
+
+    /** Parses arguments text into a JSON object; blank text is the empty object. Never throws. */
+    public static ObjectResult parseObject(String text) {
+        if (text == null || text.isBlank()) {
+            return new ObjectResult(Map.of(), null);
+        }
+        JsonNode node = parse(text);
+        if (node == null) {
+            return new ObjectResult(null, "Invalid JSON in tool-call arguments: " + abbreviate(text));
+        }
+        if (!node.isObject()) {
+            return new ObjectResult(null, "Tool-call arguments must be a JSON object, got " + node.getNodeType()
+                    .name().toLowerCase(java.util.Locale.ROOT) + ": " + abbreviate(text));
+        }
+        return new ObjectResult(Jackson.MAPPER.convertValue(node, MAP), null);
+    }
+
+    /** Parses complete or truncated JSON; {@code null} when nothing sensible can be made of it. */
+    public static JsonNode parse(String text) {
+        JsonNode strict = tryParse(text);
+        if (strict != null) {
+            return strict;
+        }
+        if (complete(text) == null) {
+            return null;
+        }
+        String candidate = text;
+        while (!candidate.isEmpty()) {
+            String completion = complete(candidate);
+            JsonNode completed = completion == null ? null : tryParse(completion);
+            if (completed != null) {
+                return completed;
+            }
+            candidate = candidate.substring(0, candidate.length() - 1);
+        }
+        return null;
+    }
+
+    /** Closes the open string and the open arrays and objects of a JSON prefix; {@code null} if it is unbalanced. */
+    private static String complete(String prefix) {
+        Deque<Character> closers = new ArrayDeque<>();
+        boolean inString = false;
+        boolean escaped = false;
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = prefix.charAt(i);
+            if (inString) {
+                if (escaped) {
+                    escaped = false;
+                } else if (c == '\\') {
+                    escaped = true;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{') {
+                closers.push('}');
+            } else if (c == '[') {
+                closers.push(']');
+            } else if (c == '}' || c == ']') {
+                if (closers.isEmpty() || closers.pop() != c) {
+                    return null;
+                }
+            }
+        }
+        StringBuilder completed = new StringBuilder(prefix);
+        if (inString) {
+            if (escaped) {
+                completed.setLength(completed.length() - 1);
+            }
+            completed.append('"');
+        }
+        closers.forEach(completed::append);
+        return completed.toString();
+    }
+
+    private static JsonNode tryParse(String text) {
+        try {
+            JsonNode node = Jackson.MAPPER.readTree(text);
+            return node == null || node.isMissingNode() ? null : node;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+}

@@ -1,0 +1,117 @@
+package dev.chatmodels.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import dev.chatmodels.message.AIMessage;
+import dev.chatmodels.message.AIMessageChunk;
+import dev.chatmodels.message.HumanMessage;
+import dev.chatmodels.message.Message;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * A chat model: invoke it, stream it, batch it, and derive configured copies of it. Models are immutable and
+ * thread-safe; {@link #bind} and {@link #withConfig} return new models that share the transport, guards and rate
+ * limiter of this one.
+ * <p>
+ * {@code invoke} and {@code batch} block the calling thread, and refuse to run on an event-loop thread: use
+ * {@code invokeAsync}, {@code stream} or {@code batchAsync} there.
+ */
+public interface ChatModel {
+
+    /** Sends the messages and delivers the answer without blocking. */
+    Uni<AIMessage> invokeAsync(List<? extends Message> messages, RunConfig config);
+
+    /**
+     * Sends the messages and streams the answer. Chunks add up with {@link AIMessageChunk#concat}; cancelling the
+     * subscription cancels the HTTP request.
+     */
+    Multi<AIMessageChunk> stream(List<? extends Message> messages, RunConfig config);
+
+    /**
+     * A model that adds provider keyword arguments to every request, e.g. {@code Map.of("logprobs", true)} or
+     * {@code Map.of("top_p", 0.9)}; they are merged into the request body as they are.
+     */
+    ChatModel bind(Map<String, Object> kwargs);
+
+    /** A model whose calls use {@code config} merged under each call's own config. */
+    ChatModel withConfig(RunConfig config);
+
+    /** The provider name, e.g. {@code openai}. */
+    String provider();
+
+    /** The provider's model name, e.g. {@code gpt-4.1}. */
+    String modelName();
+
+    default AIMessage invoke(String prompt) {
+        return invoke(List.of(HumanMessage.of(prompt)), RunConfig.EMPTY);
+    }
+
+    default AIMessage invoke(List<? extends Message> messages) {
+        return invoke(messages, RunConfig.EMPTY);
+    }
+
+    /** Sends the messages and waits for the answer. Not allowed on an event-loop thread. */
+    default AIMessage invoke(List<? extends Message> messages, RunConfig config) {
+        requireBlockingAllowed("invoke", "invokeAsync");
+        return invokeAsync(messages, config).await().indefinitely();
+    }
+
+    default Uni<AIMessage> invokeAsync(String prompt) {
+        return invokeAsync(List.of(HumanMessage.of(prompt)), RunConfig.EMPTY);
+    }
+
+    default Multi<AIMessageChunk> stream(String prompt) {
+        return stream(List.of(HumanMessage.of(prompt)), RunConfig.EMPTY);
+    }
+
+    /**
+     * Runs every input, at most {@link RunConfig#maxConcurrency()} at a time, and delivers one result per input as
+     * each completes. A failed input gives a failed {@link BatchResult}; the others go on.
+     */
+    default Multi<BatchResult<AIMessage>> batchAsCompleted(List<? extends List<? extends Message>> inputs,
+            RunConfig config) {
+        RunConfig effective = config == null ? RunConfig.EMPTY : config;
+        return Multi.createFrom().range(0, inputs.size())
+                .onItem().transformToUni(index -> invokeAsync(inputs.get(index), effective)
+                        .map(message -> BatchResult.success(index, message))
+                        .onFailure().recoverWithItem(error -> BatchResult.<AIMessage> failure(index, error)))
+                .merge(effective.effectiveMaxConcurrency());
+    }
+
+    /** Runs every input concurrently (bounded as in {@link #batchAsCompleted}) and delivers results in input order. */
+    default Uni<List<BatchResult<AIMessage>>> batchAsync(List<? extends List<? extends Message>> inputs,
+            RunConfig config) {
+        return batchAsCompleted(inputs, config).collect().asList().map(results -> {
+            List<BatchResult<AIMessage>> ordered = new ArrayList<>(results);
+            ordered.sort(Comparator.comparingInt(BatchResult::index));
+            return ordered;
+        });
+    }
+
+    /**
+     * Runs every input and waits for all of them; results are in input order, failed inputs as failed results (see
+     * {@link BatchResult#getOrThrow()}). Not allowed on an event-loop thread.
+     */
+    default List<BatchResult<AIMessage>> batch(List<? extends List<? extends Message>> inputs, RunConfig config) {
+        requireBlockingAllowed("batch", "batchAsync");
+        return batchAsync(inputs, config).await().indefinitely();
+    }
+
+    /** {@link #batch} of single prompts. */
+    default List<BatchResult<AIMessage>> batchPrompts(List<String> prompts, RunConfig config) {
+        return batch(prompts.stream().map(p -> List.of(HumanMessage.of(p))).toList(), config);
+    }
+
+    private static void requireBlockingAllowed(String method, String alternative) {
+        if (!Infrastructure.canCallerThreadBeBlocked()) {
+            throw new IllegalStateException("ChatModel." + method + "() blocks and cannot run on the event-loop thread "
+                    + Thread.currentThread().getName() + ": use " + alternative
+                    + "() there, or annotate the endpoint with @Blocking / @RunOnVirtualThread");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.chatmodels.model;
+
+import java.util.List;
+
+import dev.chatmodels.message.Message;
+import dev.chatmodels.structured.ResponseFormat;
+import dev.chatmodels.tool.ToolChoice;
+import dev.chatmodels.tool.ToolSpecification;
+
+/** Everything a codec needs to encode one call: messages, settings, bound tools and response format. */
+public record ChatRequest(List<Message> messages, ModelSettings settings, List<ToolSpecification> tools,
+        ToolChoice toolChoice, Boolean parallelToolCalls, ResponseFormat responseFormat) {
+
+    public ChatRequest {
+        if (messages == null || messages.isEmpty()) {
+            throw new IllegalArgumentException("A chat request needs at least one message");
+        }
+        messages = List.copyOf(messages);
+        tools = tools == null ? List.of() : List.copyOf(tools);
+    }
+
+    public static ChatRequest of(List<? extends Message> messages, ModelSettings settings) {
+        return new ChatRequest(List.copyOf(messages), settings, List.of(), null, null, null);
+    }
+}

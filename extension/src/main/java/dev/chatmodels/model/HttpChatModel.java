@@ -1,0 +1,338 @@
+package dev.chatmodels.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.chatmodels.callback.CallbackDispatcher;
+import dev.chatmodels.callback.RunInfo;
+import dev.chatmodels.error.ChatModelException;
+import dev.chatmodels.error.ProviderConnectionException;
+import dev.chatmodels.error.ProviderError;
+import dev.chatmodels.error.ProviderException;
+import dev.chatmodels.error.StreamInterruptedException;
+import dev.chatmodels.json.Jackson;
+import dev.chatmodels.message.AIMessage;
+import dev.chatmodels.message.AIMessageChunk;
+import dev.chatmodels.message.Message;
+import dev.chatmodels.message.ResponseMetadata;
+import dev.chatmodels.provider.ChatCodec;
+import dev.chatmodels.provider.ProviderDescriptor;
+import dev.chatmodels.provider.StreamDecoder;
+import dev.chatmodels.ratelimit.RateLimiter;
+import dev.chatmodels.resilience.CallGuard;
+import dev.chatmodels.transport.ChatTransport;
+import dev.chatmodels.transport.HttpCall;
+import dev.chatmodels.transport.HttpStatusException;
+import dev.chatmodels.usage.UsageScope;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The one model implementation behind every HTTP provider: the provider's codec turns requests and answers into JSON,
+ * the transport moves the JSON, the rate limiter and call guard wrap each call, and callbacks see every call.
+ */
+public final class HttpChatModel implements ChatModel {
+
+    private final String configuredName;
+    private final ProviderDescriptor provider;
+    private final ChatCodec codec;
+    private final ChatTransport transport;
+    private final Map<String, String> headers;
+    private final ModelSettings settings;
+    private final Bindings bindings;
+    private final RunConfig defaults;
+    private final CallGuard guard;
+    private final RateLimiter rateLimiter;
+
+    private HttpChatModel(Builder builder) {
+        this.configuredName = builder.configuredName;
+        this.provider = Objects.requireNonNull(builder.provider, "provider");
+        this.codec = provider.codec().get();
+        this.transport = Objects.requireNonNull(builder.transport, "transport");
+        Map<String, String> allHeaders = new LinkedHashMap<>(provider.headers(builder.apiKey));
+        allHeaders.putAll(builder.headers);
+        this.headers = Map.copyOf(allHeaders);
+        this.settings = Objects.requireNonNull(builder.settings, "settings");
+        this.bindings = builder.bindings;
+        this.defaults = builder.defaults;
+        this.guard = builder.guard;
+        this.rateLimiter = builder.rateLimiter;
+    }
+
+    private HttpChatModel(HttpChatModel from, ModelSettings settings, Bindings bindings, RunConfig defaults) {
+        this.configuredName = from.configuredName;
+        this.provider = from.provider;
+        this.codec = from.codec;
+        this.transport = from.transport;
+        this.headers = from.headers;
+        this.guard = from.guard;
+        this.rateLimiter = from.rateLimiter;
+        this.settings = settings;
+        this.bindings = bindings;
+        this.defaults = defaults;
+    }
+
+    public static Builder builder(ProviderDescriptor provider) {
+        return new Builder(provider);
+    }
+
+    @Override
+    public String provider() {
+        return provider.name();
+    }
+
+    @Override
+    public String modelName() {
+        return settings.modelName();
+    }
+
+    /** The name this model has in configuration ({@code <default>} for the default model), or {@code null}. */
+    public String configuredName() {
+        return configuredName;
+    }
+
+    public ModelSettings settings() {
+        return settings;
+    }
+
+    public Bindings bindings() {
+        return bindings;
+    }
+
+    @Override
+    public HttpChatModel bind(Map<String, Object> kwargs) {
+        return new HttpChatModel(this, settings.withKwargs(kwargs), bindings, defaults);
+    }
+
+    @Override
+    public HttpChatModel withConfig(RunConfig config) {
+        return new HttpChatModel(this, settings, bindings, defaults.merge(config));
+    }
+
+    /** A model with other bindings (tools, response format) and everything else shared with this one. */
+    public HttpChatModel withBindings(Bindings newBindings) {
+        return new HttpChatModel(this, settings, newBindings, defaults);
+    }
+
+    /** A model with other settings and everything else shared with this one. */
+    public HttpChatModel withSettings(ModelSettings newSettings) {
+        return new HttpChatModel(this, newSettings, bindings, defaults);
+    }
+
+    /** The request a call with these messages sends. */
+    public ChatRequest request(List<? extends Message> messages) {
+        return new ChatRequest(List.copyOf(messages), settings, bindings.tools(), bindings.toolChoice(),
+                bindings.parallelToolCalls(), bindings.responseFormat());
+    }
+
+    @Override
+    public Uni<AIMessage> invokeAsync(List<? extends Message> messages, RunConfig config) {
+        ChatRequest request = request(messages);
+        CallbackDispatcher callbacks = callbacks(config);
+        return Uni.createFrom().deferred(() -> {
+            callbacks.start(request.messages());
+            return rateLimiter.acquire().chain(() -> guard.guard(() -> send(request)));
+        })
+                .invoke(callbacks::end)
+                .onFailure().invoke(callbacks::error);
+    }
+
+    @Override
+    public Multi<AIMessageChunk> stream(List<? extends Message> messages, RunConfig config) {
+        ChatRequest request = request(messages);
+        CallbackDispatcher callbacks = callbacks(config);
+        return Multi.createFrom().deferred(() -> {
+            List<AIMessageChunk> received = new ArrayList<>();
+            callbacks.start(request.messages());
+            return rateLimiter.acquire()
+                    .onItem().transformToMulti(ignored -> guard.guardStream(() -> streamOnce(request)))
+                    .invoke(chunk -> {
+                        received.add(chunk);
+                        callbacks.token(chunk);
+                    })
+                    .onCompletion().invoke(() -> callbacks.end(AIMessageChunk.sum(received).toMessage()))
+                    .onFailure().transform(error -> received.isEmpty() ? error
+                            : new StreamInterruptedException(
+                                    provider.name() + " stream failed after " + received.size() + " chunks: "
+                                            + error.getMessage(),
+                                    AIMessageChunk.sum(received), error))
+                    .onFailure().invoke(callbacks::error);
+        });
+    }
+
+    private Uni<AIMessage> send(ChatRequest request) {
+        HttpCall call = new HttpCall(codec.path(request, false), headers, json(codec.encode(request, false)));
+        return transport.post(call)
+                .map(result -> withStandardMetadata(codec.decode(parse(result.body()))))
+                .onFailure().transform(this::toChatModelException);
+    }
+
+    private Multi<AIMessageChunk> streamOnce(ChatRequest request) {
+        HttpCall call = new HttpCall(codec.path(request, true), headers, json(codec.encode(request, true)));
+        return Multi.createFrom().deferred(() -> {
+            StreamDecoder decoder = codec.newStreamDecoder();
+            boolean[] first = { true };
+            return transport.stream(call, provider.streamFormat())
+                    .select().where(event -> !decoder.isComplete())
+                    .onItem().transformToIterable(decoder::decode)
+                    .map(chunk -> {
+                        if (first[0]) {
+                            first[0] = false;
+                            return withStandardMetadata(chunk);
+                        }
+                        return chunk;
+                    })
+                    .onFailure().transform(this::toChatModelException);
+        });
+    }
+
+    private AIMessage withStandardMetadata(AIMessage message) {
+        Map<String, Object> metadata = standardMetadata(message.responseMetadata());
+        return metadata == message.responseMetadata() ? message : message.withResponseMetadata(metadata);
+    }
+
+    private AIMessageChunk withStandardMetadata(AIMessageChunk chunk) {
+        Map<String, Object> metadata = standardMetadata(chunk.responseMetadata());
+        return new AIMessageChunk(chunk.content(), chunk.toolCallChunks(), chunk.usage(), metadata, chunk.id());
+    }
+
+    private Map<String, Object> standardMetadata(Map<String, Object> metadata) {
+        if (metadata.containsKey(ResponseMetadata.MODEL_PROVIDER)
+                && (configuredName == null || metadata.containsKey(ResponseMetadata.CONFIGURED_MODEL))) {
+            return metadata;
+        }
+        Map<String, Object> all = new LinkedHashMap<>(metadata);
+        all.putIfAbsent(ResponseMetadata.MODEL_PROVIDER, provider.name());
+        if (configuredName != null) {
+            all.putIfAbsent(ResponseMetadata.CONFIGURED_MODEL, configuredName);
+        }
+        return all;
+    }
+
+    private Throwable toChatModelException(Throwable failure) {
+        if (failure instanceof ChatModelException) {
+            return failure;
+        }
+        if (failure instanceof HttpStatusException http) {
+            ProviderError error = codec.decodeError(http.status(), http.headers(), http.body());
+            return ProviderException.of(error);
+        }
+        return new ProviderConnectionException(
+                "Could not complete the call to " + provider.name() + " model " + settings.modelName() + ": "
+                        + failure.getClass().getSimpleName()
+                        + (failure.getMessage() == null ? "" : " " + failure.getMessage()),
+                failure);
+    }
+
+    private CallbackDispatcher callbacks(RunConfig config) {
+        RunConfig effective = defaults.merge(config);
+        RunInfo run = new RunInfo(UUID.randomUUID(), effective.runName(), effective.tags(), effective.metadata(),
+                provider.name(), settings.modelName(), configuredName);
+        List<dev.chatmodels.callback.ChatCallback> all = new ArrayList<>(effective.callbacks());
+        all.addAll(UsageScope.activeCallbacks());
+        return new CallbackDispatcher(run, all);
+    }
+
+    private static String json(JsonNode body) {
+        try {
+            return Jackson.MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a request body", e);
+        }
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return Jackson.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ProviderException(new ProviderError(provider.name(), 200, ProviderError.Kind.SERVER, "invalid_response",
+                    null, "The answer is not valid JSON: " + e.getOriginalMessage(), null, null)) {
+                @Override
+                public boolean isRetryable() {
+                    return true;
+                }
+            };
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HttpChatModel[" + (configuredName == null ? "" : configuredName + "=") + provider.name() + ":"
+                + settings.modelName() + "]";
+    }
+
+    /** Builds a model; the API key, if any, is used for the auth header only and never printed. */
+    public static final class Builder {
+        private final ProviderDescriptor provider;
+        private String configuredName;
+        private ChatTransport transport;
+        private String apiKey;
+        private Map<String, String> headers = Map.of();
+        private ModelSettings settings;
+        private Bindings bindings = Bindings.NONE;
+        private RunConfig defaults = RunConfig.EMPTY;
+        private CallGuard guard = CallGuard.NONE;
+        private RateLimiter rateLimiter = RateLimiter.NONE;
+
+        private Builder(ProviderDescriptor provider) {
+            this.provider = provider;
+        }
+
+        public Builder configuredName(String name) {
+            this.configuredName = name;
+            return this;
+        }
+
+        public Builder transport(ChatTransport transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** Extra headers sent with every request, after the provider's own. */
+        public Builder headers(Map<String, String> headers) {
+            this.headers = Map.copyOf(headers);
+            return this;
+        }
+
+        public Builder settings(ModelSettings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        public Builder bindings(Bindings bindings) {
+            this.bindings = bindings;
+            return this;
+        }
+
+        public Builder defaults(RunConfig defaults) {
+            this.defaults = defaults;
+            return this;
+        }
+
+        public Builder guard(CallGuard guard) {
+            this.guard = guard;
+            return this;
+        }
+
+        public Builder rateLimiter(RateLimiter rateLimiter) {
+            this.rateLimiter = rateLimiter;
+            return this;
+        }
+
+        public HttpChatModel build() {
+            return new HttpChatModel(this);
+        }
+    }
+}
