@@ -1,0 +1,48 @@
+package dev.chatmodels.quarkus.runtime.config;
+
+import java.util.Map;
+
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
+import io.quarkus.runtime.annotations.ConfigDocSection;
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefaults;
+import io.smallrye.config.WithParentName;
+import io.smallrye.config.WithUnnamedKey;
+
+/**
+ * Chat models. The default model's keys sit directly under {@code quarkus.chat-models}; a named model's keys under
+ * {@code quarkus.chat-models."name"}. Read at run time, so models can be added or changed on a packaged application
+ * with system properties or environment variables, without a rebuild.
+ */
+@ConfigMapping(prefix = "quarkus.chat-models")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface ChatModelsConfig {
+
+    /** The map key of the default model (the one configured directly under {@code quarkus.chat-models}). */
+    String DEFAULT_NAME = "<default>";
+
+    /**
+     * The models: the default one and named ones.
+     */
+    @ConfigDocSection
+    @ConfigDocMapKey("model-name")
+    @WithParentName
+    @WithDefaults
+    @WithUnnamedKey(DEFAULT_NAME)
+    Map<String, ModelConfig> models();
+
+    /**
+     * Rate limiters shared by several models: a model joins one with
+     * {@code quarkus.chat-models."name".rate-limit.shared=limiter-name}.
+     */
+    @ConfigDocSection
+    @ConfigDocMapKey("limiter-name")
+    Map<String, RateLimitConfig> rateLimiters();
+
+    /** The property prefix of a model: {@code quarkus.chat-models.} or {@code quarkus.chat-models."name".}. */
+    static String prefix(String modelName) {
+        return DEFAULT_NAME.equals(modelName) ? "quarkus.chat-models." : "quarkus.chat-models.\"" + modelName + "\".";
+    }
+}

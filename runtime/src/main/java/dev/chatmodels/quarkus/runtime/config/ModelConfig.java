@@ -1,0 +1,120 @@
+package dev.chatmodels.quarkus.runtime.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
+import io.smallrye.config.WithDefault;
+
+/** One chat model. */
+public interface ModelConfig {
+
+    /**
+     * The model: {@code provider:model} (e.g. {@code openai:gpt-4.1}, {@code anthropic:claude-haiku-4-5}), or a bare
+     * model name whose provider is inferred from its prefix ({@code gpt-}, {@code o1}, {@code o3}, {@code o4} are
+     * OpenAI's, {@code claude} Anthropic's, {@code deepseek} DeepSeek's, {@code grok} xAI's, {@code mistral}
+     * Mistral's) or given by {@code provider}.
+     */
+    Optional<String> model();
+
+    /**
+     * The provider, when {@code model} is a bare name without a known prefix: {@code openai}, {@code anthropic},
+     * {@code deepseek}, {@code xai}, {@code mistral}, {@code groq}, {@code openrouter} or {@code ollama}.
+     */
+    Optional<String> provider();
+
+    /**
+     * The API key. Defaults to the provider's usual environment variable ({@code OPENAI_API_KEY},
+     * {@code ANTHROPIC_API_KEY}, ...). Never logged.
+     */
+    Optional<String> apiKey();
+
+    /**
+     * The base URL of the provider's API, e.g. {@code http://localhost:11434/v1} for a local server or a proxy.
+     * Defaults to the provider's public endpoint.
+     */
+    Optional<String> baseUrl();
+
+    /** The sampling temperature; the provider's default when unset. */
+    OptionalDouble temperature();
+
+    /**
+     * The maximum number of tokens to generate. Anthropic requires a value and gets 4096 when unset; other providers
+     * use their own default.
+     */
+    OptionalInt maxTokens();
+
+    /** Stop sequences. */
+    Optional<List<String>> stop();
+
+    /** The timeout of a whole call, from sending the request to the last byte of the answer. */
+    @WithDefault("60s")
+    Duration timeout();
+
+    /** The timeout for establishing a connection. */
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /**
+     * The longest pause allowed between two events of a stream; a stalled stream fails after it instead of hanging.
+     */
+    @WithDefault("30s")
+    Duration streamIdleTimeout();
+
+    /** How many times a failed call is retried (connection failures, timeouts, 408, 409, 429, 5xx, 529). */
+    @WithDefault("2")
+    int maxRetries();
+
+    /** The first retry delay; each further retry doubles it, with jitter. */
+    @WithDefault("500ms")
+    Duration retryBackoff();
+
+    /** The longest delay between two attempts, also the cap on a provider's {@code retry-after}. */
+    @WithDefault("30s")
+    Duration maxRetryDelay();
+
+    /** An HTTP proxy for this model's requests: {@code host:port} or {@code http://host:port}. */
+    Optional<String> proxy();
+
+    /** The size of this model's keep-alive connection pool, the most requests it sends at once. */
+    @WithDefault("64")
+    int maxConnections();
+
+    /** Extra HTTP headers sent with every request of this model. */
+    @ConfigDocMapKey("header-name")
+    Map<String, String> headers();
+
+    /**
+     * Provider-specific request parameters merged into every request body as they are, e.g.
+     * {@code params.top_p=0.9}. Values that look like numbers or booleans are sent as such.
+     */
+    @ConfigDocMapKey("param-name")
+    Map<String, String> params();
+
+    /** Whether to log each request body (API keys and auth headers are never logged). */
+    @WithDefault("false")
+    boolean logRequests();
+
+    /** Whether to log each response body. */
+    @WithDefault("false")
+    boolean logResponses();
+
+    /** Names of CDI beans whose {@code @Tool} methods this model is bound to. */
+    Optional<List<String>> tools();
+
+    /**
+     * Names of models tried in order when this one fails with a retryable error after its retries (use
+     * {@code default} for the default model).
+     */
+    Optional<List<String>> fallbacks();
+
+    /** This model's own rate limit. */
+    RateLimitConfig rateLimit();
+
+    /** This model's circuit breaker. */
+    CircuitBreakerConfig circuitBreaker();
+}
