@@ -41,6 +41,12 @@ public interface ChatModel {
     /** A model whose calls use {@code config} merged under each call's own config. */
     ChatModel withConfig(RunConfig config);
 
+    /** What this model is bound to: tools, tool choice, response format. */
+    Bindings bindings();
+
+    /** A model with other bindings and everything else shared with this one. */
+    ChatModel withBindings(Bindings bindings);
+
     /** The provider name, e.g. {@code openai}. */
     String provider();
 

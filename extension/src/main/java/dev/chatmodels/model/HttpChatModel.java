@@ -102,6 +102,7 @@ public final class HttpChatModel implements ChatModel {
         return settings;
     }
 
+    @Override
     public Bindings bindings() {
         return bindings;
     }
@@ -116,7 +117,7 @@ public final class HttpChatModel implements ChatModel {
         return new HttpChatModel(this, settings, bindings, defaults.merge(config));
     }
 
-    /** A model with other bindings (tools, response format) and everything else shared with this one. */
+    @Override
     public HttpChatModel withBindings(Bindings newBindings) {
         return new HttpChatModel(this, settings, newBindings, defaults);
     }
