@@ -24,12 +24,20 @@ public final class PartialJson {
     private PartialJson() {
     }
 
-    /** Parses arguments text into a JSON object; blank text is the empty object. Never throws. */
+    /** Parses arguments text, possibly cut short, into a JSON object; blank text is the empty object. Never throws. */
     public static ObjectResult parseObject(String text) {
-        if (text == null || text.isBlank()) {
-            return new ObjectResult(Map.of(), null);
-        }
-        JsonNode node = parse(text);
+        return text == null || text.isBlank() ? new ObjectResult(Map.of(), null) : toObject(parse(text), text);
+    }
+
+    /**
+     * Parses the arguments of a complete (not streamed) tool call into a JSON object: unlike {@link #parseObject},
+     * JSON that is cut short is an error. Blank text is the empty object. Never throws.
+     */
+    public static ObjectResult parseCompleteObject(String text) {
+        return text == null || text.isBlank() ? new ObjectResult(Map.of(), null) : toObject(tryParse(text), text);
+    }
+
+    private static ObjectResult toObject(JsonNode node, String text) {
         if (node == null) {
             return new ObjectResult(null, "Invalid JSON in tool-call arguments: " + abbreviate(text));
         }

@@ -53,6 +53,14 @@ public interface ChatModel {
     /** The provider's model name, e.g. {@code gpt-4.1}. */
     String modelName();
 
+    /**
+     * A model that tries {@code fallbacks} in order when this one fails with a transient error after its own retries
+     * (see {@link FallbackChatModel}).
+     */
+    default FallbackChatModel withFallbacks(ChatModel... fallbacks) {
+        return FallbackChatModel.of(this, java.util.Arrays.asList(fallbacks));
+    }
+
     default AIMessage invoke(String prompt) {
         return invoke(List.of(HumanMessage.of(prompt)), RunConfig.EMPTY);
     }

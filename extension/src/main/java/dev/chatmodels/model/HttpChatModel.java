@@ -139,7 +139,7 @@ public final class HttpChatModel implements ChatModel {
         CallbackDispatcher callbacks = callbacks(config);
         return Uni.createFrom().deferred(() -> {
             callbacks.start(request.messages());
-            return rateLimiter.acquire().chain(() -> guard.guard(() -> send(request)));
+            return rateLimiter.acquire(request.estimatedTokens()).chain(() -> guard.guard(() -> send(request)));
         })
                 .invoke(callbacks::end)
                 .onFailure().invoke(callbacks::error);
@@ -152,7 +152,7 @@ public final class HttpChatModel implements ChatModel {
         return Multi.createFrom().deferred(() -> {
             List<AIMessageChunk> received = new ArrayList<>();
             callbacks.start(request.messages());
-            return rateLimiter.acquire()
+            return rateLimiter.acquire(request.estimatedTokens())
                     .onItem().transformToMulti(ignored -> guard.guardStream(() -> streamOnce(request)))
                     .invoke(chunk -> {
                         received.add(chunk);

@@ -33,7 +33,7 @@ public final class ProviderRegistry {
         add(openAiCompatible("groq", "https://api.groq.com/openai/v1", "GROQ_API_KEY", null));
         add(openAiCompatible("openrouter", "https://openrouter.ai/api/v1", "OPENROUTER_API_KEY", null));
         add(new ProviderDescriptor("ollama", "http://localhost:11434/v1", "OLLAMA_API_KEY", "Authorization", false, Map.of(),
-                List.of(), StreamFormat.SSE, OpenAiChatCodec::new));
+                List.of(), StreamFormat.SSE, () -> new OpenAiChatCodec("ollama")));
     }
 
     private ProviderRegistry() {
@@ -41,7 +41,7 @@ public final class ProviderRegistry {
 
     private static ProviderDescriptor openAiCompatible(String name, String baseUrl, String envVar, String prefix) {
         return new ProviderDescriptor(name, baseUrl, envVar, "Authorization", true, Map.of(),
-                prefix == null ? List.of() : List.of(prefix), StreamFormat.SSE, OpenAiChatCodec::new);
+                prefix == null ? List.of() : List.of(prefix), StreamFormat.SSE, () -> new OpenAiChatCodec(name));
     }
 
     private static void add(ProviderDescriptor descriptor) {

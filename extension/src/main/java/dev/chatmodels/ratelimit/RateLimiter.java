@@ -10,4 +10,12 @@ public interface RateLimiter {
 
     /** Completes when the call may go ahead. Waiting never blocks a thread. */
     Uni<Void> acquire();
+
+    /**
+     * Completes when a call estimated to use {@code estimatedTokens} LLM tokens (prompt and output) may go ahead.
+     * Limiters that count requests only ignore the estimate.
+     */
+    default Uni<Void> acquire(long estimatedTokens) {
+        return acquire();
+    }
 }

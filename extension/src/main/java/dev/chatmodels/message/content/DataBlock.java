@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * Image, audio, video or file content, given by URL, by base64 data with its MIME type, or by a provider file id.
+ * {@code filename} is optional; some providers want it for documents sent as data.
  */
-public record DataBlock(Kind kind, String url, String base64, String mimeType, String fileId, String id)
+public record DataBlock(Kind kind, String url, String base64, String mimeType, String fileId, String id, String filename)
         implements
             ContentBlock {
 
@@ -38,12 +39,17 @@ public record DataBlock(Kind kind, String url, String base64, String mimeType, S
         }
     }
 
+    /** A block without a file name. */
+    public DataBlock(Kind kind, String url, String base64, String mimeType, String fileId, String id) {
+        this(kind, url, base64, mimeType, fileId, id, null);
+    }
+
     public static DataBlock imageUrl(String url) {
-        return new DataBlock(Kind.IMAGE, url, null, null, null, null);
+        return new DataBlock(Kind.IMAGE, url, null, null, null, null, null);
     }
 
     public static DataBlock base64(Kind kind, String base64, String mimeType) {
-        return new DataBlock(kind, null, base64, mimeType, null, null);
+        return new DataBlock(kind, null, base64, mimeType, null, null, null);
     }
 
     @Override

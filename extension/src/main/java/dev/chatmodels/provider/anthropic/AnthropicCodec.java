@@ -1,5 +1,6 @@
 package dev.chatmodels.provider.anthropic;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -12,31 +13,55 @@ import dev.chatmodels.model.ChatRequest;
 import dev.chatmodels.provider.ChatCodec;
 import dev.chatmodels.provider.StreamDecoder;
 
-/** STUB: to be written. */
+/**
+ * The Anthropic Messages API ({@code POST /messages}): system instructions as a top-level field, typed content
+ * blocks, thinking sent back with its signature, tool results inside user turns, and the full server-sent event
+ * sequence of streams.
+ * <p>
+ * Anthropic has no native response format, so a request with one is refused: structured output for Anthropic uses
+ * the {@code function_calling} method.
+ */
 public final class AnthropicCodec implements ChatCodec {
 
-    @Override
-    public String path(ChatRequest request, boolean stream) {
-        throw new UnsupportedOperationException();
+    private final Clock clock;
+
+    public AnthropicCodec() {
+        this(Clock.systemUTC());
+    }
+
+    /** A codec that measures retry delays against {@code clock}. */
+    AnthropicCodec(Clock clock) {
+        this.clock = clock;
     }
 
     @Override
+    public String path(ChatRequest request, boolean stream) {
+        return "/messages";
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when the request has a response format, or content Anthropic does not accept
+     *         (audio, video)
+     */
+    @Override
     public ObjectNode encode(ChatRequest request, boolean stream) {
-        throw new UnsupportedOperationException();
+        return AnthropicRequestEncoder.encode(request, stream);
     }
 
     @Override
     public AIMessage decode(JsonNode response) {
-        throw new UnsupportedOperationException();
+        return AnthropicResponseDecoder.decode(response);
     }
 
     @Override
     public StreamDecoder newStreamDecoder() {
-        throw new UnsupportedOperationException();
+        return new AnthropicStreamDecoder();
     }
 
     @Override
     public ProviderError decodeError(int status, Map<String, List<String>> headers, String body) {
-        throw new UnsupportedOperationException();
+        return AnthropicErrorDecoder.decode(status, headers, body, clock);
     }
 }

@@ -1,42 +1,159 @@
 package dev.chatmodels.provider.openai;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.chatmodels.error.ProviderError;
+import dev.chatmodels.json.Jackson;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.model.ChatRequest;
+import dev.chatmodels.model.ModelSettings;
 import dev.chatmodels.provider.ChatCodec;
 import dev.chatmodels.provider.StreamDecoder;
+import dev.chatmodels.structured.ResponseFormat;
+import dev.chatmodels.tool.ToolChoice;
+import dev.chatmodels.tool.ToolSpecification;
 
-/** STUB: to be written. */
+/**
+ * The OpenAI Chat Completions wire format ({@code POST /chat/completions}), also spoken by DeepSeek, Groq, xAI,
+ * Mistral, OpenRouter and Ollama.
+ * <p>
+ * Requests carry the model, messages, temperature, the output-token limit, stop sequences, tools, tool choice and
+ * response format; the model settings' keyword arguments are merged in last, as they are, so they win. Answers become
+ * {@link AIMessage}s with usage details (cached and reasoning tokens) and response metadata (model name, finish reason,
+ * id, system fingerprint, service tier, logprobs).
+ */
 public final class OpenAiChatCodec implements ChatCodec {
+
+    /** Reasoning models take {@code max_completion_tokens} and reject {@code max_tokens}. */
+    private static final Pattern REASONING_MODEL = Pattern.compile("^(?:.*/)?(?:o\\d|gpt-5).*");
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final String provider;
+    private final Clock clock;
+
+    /** The codec of OpenAI itself. */
+    public OpenAiChatCodec() {
+        this("openai");
+    }
+
+    /** The codec of an OpenAI-compatible provider; its name appears in errors. */
+    public OpenAiChatCodec(String provider) {
+        this(provider, Clock.systemUTC());
+    }
+
+    /** With the clock that {@code retry-after} dates are measured against. */
+    OpenAiChatCodec(String provider, Clock clock) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
 
     @Override
     public String path(ChatRequest request, boolean stream) {
-        throw new UnsupportedOperationException();
+        return "/chat/completions";
     }
 
     @Override
     public ObjectNode encode(ChatRequest request, boolean stream) {
-        throw new UnsupportedOperationException();
+        ModelSettings settings = request.settings();
+        ObjectNode body = NODES.objectNode();
+        body.put("model", settings.modelName());
+        body.set("messages", OpenAiMessageEncoder.encode(request.messages()));
+        if (settings.temperature() != null) {
+            body.put("temperature", settings.temperature());
+        }
+        if (settings.maxTokens() != null) {
+            body.put(REASONING_MODEL.matcher(settings.modelName()).matches() ? "max_completion_tokens" : "max_tokens",
+                    settings.maxTokens());
+        }
+        if (!settings.stop().isEmpty()) {
+            ArrayNode stop = body.putArray("stop");
+            settings.stop().forEach(stop::add);
+        }
+        if (!request.tools().isEmpty()) {
+            ArrayNode tools = body.putArray("tools");
+            request.tools().forEach(tool -> tools.add(tool(tool)));
+            if (request.parallelToolCalls() != null) {
+                body.put("parallel_tool_calls", request.parallelToolCalls());
+            }
+        }
+        if (request.toolChoice() != null) {
+            body.set("tool_choice", toolChoice(request.toolChoice()));
+        }
+        if (request.responseFormat() != null) {
+            body.set("response_format", responseFormat(request.responseFormat()));
+        }
+        if (stream) {
+            body.put("stream", true);
+            body.putObject("stream_options").put("include_usage", true);
+        }
+        for (Map.Entry<String, Object> kwarg : settings.kwargs().entrySet()) {
+            body.set(kwarg.getKey(), Jackson.MAPPER.valueToTree(kwarg.getValue()));
+        }
+        return body;
+    }
+
+    private static JsonNode tool(ToolSpecification tool) {
+        if (tool.isBuiltIn()) {
+            return Jackson.MAPPER.valueToTree(tool.builtIn());
+        }
+        ObjectNode function = NODES.objectNode().put("name", tool.name());
+        if (tool.description() != null) {
+            function.put("description", tool.description());
+        }
+        if (tool.parameters() != null) {
+            function.set("parameters", tool.parameters());
+        } else {
+            function.putObject("parameters").put("type", "object").putObject("properties");
+        }
+        return NODES.objectNode().put("type", "function").set("function", function);
+    }
+
+    private static JsonNode toolChoice(ToolChoice choice) {
+        return switch (choice.mode()) {
+            case AUTO -> NODES.textNode("auto");
+            case ANY -> NODES.textNode("required");
+            case NONE -> NODES.textNode("none");
+            case TOOL -> NODES.objectNode().put("type", "function").set("function",
+                    NODES.objectNode().put("name", choice.toolName()));
+        };
+    }
+
+    private static JsonNode responseFormat(ResponseFormat format) {
+        if (format.type() == ResponseFormat.Type.JSON_OBJECT) {
+            return NODES.objectNode().put("type", "json_object");
+        }
+        ObjectNode schema = NODES.objectNode().put("name", format.name() == null ? "response" : format.name());
+        schema.put("strict", format.strict());
+        schema.set("schema", format.schema());
+        return NODES.objectNode().put("type", "json_schema").set("json_schema", schema);
     }
 
     @Override
     public AIMessage decode(JsonNode response) {
-        throw new UnsupportedOperationException();
+        return OpenAiResponseDecoder.decode(provider, response);
     }
 
     @Override
     public StreamDecoder newStreamDecoder() {
-        throw new UnsupportedOperationException();
+        return new OpenAiStreamDecoder(provider);
     }
 
     @Override
     public ProviderError decodeError(int status, Map<String, List<String>> headers, String body) {
-        throw new UnsupportedOperationException();
+        return OpenAiErrors.decode(provider, status, headers, body, clock);
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiChatCodec[" + provider + "]";
     }
 }

@@ -1,0 +1,235 @@
+package dev.chatmodels.ratelimit;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.UniEmitter;
+
+/**
+ * An in-memory token bucket, as in the reference: each call takes one token; the bucket starts empty (no burst at
+ * start), refills at {@code requestsPerSecond} and holds at most {@code maxBucketSize} tokens (the largest burst after
+ * a quiet period). A waiting call checks the bucket again every {@code checkEvery}, on a timer: waiting never blocks a
+ * thread.
+ * <p>
+ * Weighted mode ({@link Builder#tokensPerMinute}) adds a budget of LLM tokens: each call is also charged its estimated
+ * tokens (see {@link RateLimiter#acquire(long)}). Unlike the request bucket the budget starts full, the way providers
+ * count their per-minute limits; a call estimated above the whole budget is charged the whole budget, so it waits for
+ * a full bucket instead of forever.
+ * <p>
+ * Thread-safe; share one instance between models to give them one common limit.
+ */
+public final class TokenBucketRateLimiter implements RateLimiter {
+
+    private static final double NANOS_PER_SECOND = 1e9;
+    private static final double NANOS_PER_MINUTE = 60e9;
+
+    private final Bucket requests;
+    private final Bucket tokens;
+    private final long checkEveryNanos;
+    private final LongSupplier nanoTime;
+    private final ScheduledExecutorService scheduler;
+
+    private TokenBucketRateLimiter(Builder builder) {
+        if (builder.requestsPerSecond == null && builder.tokensPerMinute == null) {
+            throw new IllegalArgumentException("A rate limiter needs requestsPerSecond, tokensPerMinute or both");
+        }
+        this.nanoTime = builder.nanoTime;
+        this.requests = builder.requestsPerSecond == null ? null
+                : new Bucket(builder.requestsPerSecond / NANOS_PER_SECOND, builder.maxBucketSize, 0);
+        this.tokens = builder.tokensPerMinute == null ? null
+                : new Bucket(builder.tokensPerMinute / NANOS_PER_MINUTE, builder.tokensPerMinute,
+                        builder.tokensPerMinute);
+        this.checkEveryNanos = builder.checkEvery.toNanos();
+        this.scheduler = builder.scheduler;
+    }
+
+    /** A limiter of {@code requestsPerSecond} checking every 100 ms with a bucket of one token (no bursts). */
+    public static TokenBucketRateLimiter of(double requestsPerSecond) {
+        return builder().requestsPerSecond(requestsPerSecond).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public Uni<Void> acquire() {
+        return acquire(1);
+    }
+
+    @Override
+    public Uni<Void> acquire(long estimatedTokens) {
+        return Uni.createFrom().emitter(emitter -> new Waiter(emitter, estimatedTokens).run());
+    }
+
+    /** Takes one request token (and the estimate from the token budget) if they are there now; never waits. */
+    public boolean tryAcquire(long estimatedTokens) {
+        long now = nanoTime.getAsLong();
+        synchronized (this) {
+            if (requests != null) {
+                requests.refill(now);
+            }
+            if (tokens != null) {
+                tokens.refill(now);
+            }
+            double charge = tokens == null ? 0 : Math.min(Math.max(estimatedTokens, 0), tokens.capacity);
+            if ((requests != null && requests.available < 1) || (tokens != null && tokens.available < charge)) {
+                return false;
+            }
+            if (requests != null) {
+                requests.available -= 1;
+            }
+            if (tokens != null) {
+                tokens.available -= charge;
+            }
+            return true;
+        }
+    }
+
+    /** {@link #tryAcquire(long)} for a call with no token estimate. */
+    public boolean tryAcquire() {
+        return tryAcquire(1);
+    }
+
+    @Override
+    public String toString() {
+        return "TokenBucketRateLimiter[" + (requests == null ? ""
+                : requests.rate * NANOS_PER_SECOND + "/s, bucket "
+                        + requests.capacity)
+                + (tokens == null ? "" : " " + tokens.capacity + " tokens/min") + "]";
+    }
+
+    /**
+     * A bucket of {@code capacity} filled at {@code rate} per nanosecond from its first use (as in the reference, a
+     * limiter created long before its first call still starts with what it was created with). The fill time only moves
+     * on once at least one whole token has accrued, so frequent checks do not lose fractions to rounding.
+     */
+    private static final class Bucket {
+        final double rate;
+        final double capacity;
+        double available;
+        boolean started;
+        long last;
+
+        Bucket(double rate, double capacity, double available) {
+            this.rate = rate;
+            this.capacity = capacity;
+            this.available = available;
+        }
+
+        void refill(long now) {
+            if (!started) {
+                started = true;
+                last = now;
+            }
+            double accrued = (now - last) * rate;
+            if (accrued >= 1) {
+                available = Math.min(available + accrued, capacity);
+                last = now;
+            }
+        }
+    }
+
+    /** One waiting call: checks the bucket, and if it is short, checks again after {@code checkEvery}. */
+    private final class Waiter implements Runnable {
+        private final UniEmitter<? super Void> emitter;
+        private final long estimatedTokens;
+        private volatile ScheduledFuture<?> next;
+        private volatile boolean cancelled;
+
+        Waiter(UniEmitter<? super Void> emitter, long estimatedTokens) {
+            this.emitter = emitter;
+            this.estimatedTokens = estimatedTokens;
+            emitter.onTermination(() -> {
+                cancelled = true;
+                ScheduledFuture<?> pending = next;
+                if (pending != null) {
+                    pending.cancel(false);
+                }
+            });
+        }
+
+        @Override
+        public void run() {
+            if (cancelled) {
+                return;
+            }
+            if (tryAcquire(estimatedTokens)) {
+                emitter.complete(null);
+                return;
+            }
+            ScheduledExecutorService timer = scheduler != null ? scheduler : Infrastructure.getDefaultWorkerPool();
+            next = timer.schedule(this, checkEveryNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Builds a limiter; {@code requestsPerSecond}, {@code tokensPerMinute} or both must be set. */
+    public static final class Builder {
+        private Double requestsPerSecond;
+        private Duration checkEvery = Duration.ofMillis(100);
+        private double maxBucketSize = 1;
+        private Long tokensPerMinute;
+        private LongSupplier nanoTime = System::nanoTime;
+        private ScheduledExecutorService scheduler;
+
+        private Builder() {
+        }
+
+        /** Calls admitted per second, e.g. {@code 0.5} for one call every two seconds. */
+        public Builder requestsPerSecond(double value) {
+            if (!(value > 0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException("requestsPerSecond must be a positive number, got " + value);
+            }
+            this.requestsPerSecond = value;
+            return this;
+        }
+
+        /** How often a waiting call checks the bucket again; default 100 ms. */
+        public Builder checkEvery(Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("checkEvery must be a positive duration, got " + value);
+            }
+            this.checkEvery = value;
+            return this;
+        }
+
+        /** The most request tokens the bucket holds, the largest burst; default 1. */
+        public Builder maxBucketSize(double value) {
+            if (!(value >= 1) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException("maxBucketSize must be at least 1, got " + value);
+            }
+            this.maxBucketSize = value;
+            return this;
+        }
+
+        /** Weighted mode: a budget of LLM tokens per minute charged with each call's estimate. */
+        public Builder tokensPerMinute(long value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("tokensPerMinute must be at least 1, got " + value);
+            }
+            this.tokensPerMinute = value;
+            return this;
+        }
+
+        /** The time source in nanoseconds ({@link System#nanoTime()} by default); tests pass a fake clock. */
+        public Builder nanoTime(LongSupplier value) {
+            this.nanoTime = value;
+            return this;
+        }
+
+        /** The timer of waiting calls; Mutiny's default worker pool by default. */
+        public Builder scheduler(ScheduledExecutorService value) {
+            this.scheduler = value;
+            return this;
+        }
+
+        public TokenBucketRateLimiter build() {
+            return new TokenBucketRateLimiter(this);
+        }
+    }
+}

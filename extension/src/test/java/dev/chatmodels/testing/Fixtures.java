@@ -1,0 +1,43 @@
+package dev.chatmodels.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.chatmodels.json.Jackson;
+
+/**
+ * Reads the recorded provider fixtures from the test classpath ({@code fixtures/<provider>/<file>}), as copied from
+ * the shared recordings (provenance in {@code fixtures/README.md}).
+ */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** The text of {@code fixtures/<provider>/<file>}, e.g. {@code read("openai-chat", "text_nonstream.response.json")}. */
+    public static String read(String provider, String file) {
+        String path = "fixtures/" + provider + "/" + file;
+        try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No fixture " + path + " on the test classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read fixture " + path, e);
+        }
+    }
+
+    /** The JSON tree of {@code fixtures/<provider>/<file>}. */
+    public static JsonNode json(String provider, String file) {
+        try {
+            return Jackson.MAPPER.readTree(read(provider, file));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Fixture fixtures/" + provider + "/" + file + " is not JSON", e);
+        }
+    }
+}
