@@ -6,4 +6,9 @@ public class ProviderServerException extends ProviderException {
     public ProviderServerException(ProviderError error) {
         super(error);
     }
+
+    @Override
+    public boolean isRetryable() {
+        return true;
+    }
 }

@@ -1,6 +1,8 @@
 package dev.chatmodels.message;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,10 +20,12 @@ public record AIMessage(List<ContentBlock> content, List<ToolCall> toolCalls, Li
         UsageMetadata usage, Map<String, Object> responseMetadata, String id) implements Message {
 
     public AIMessage {
-        content = List.copyOf(content);
+        content = content == null ? List.of() : List.copyOf(content);
         toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
         invalidToolCalls = invalidToolCalls == null ? List.of() : List.copyOf(invalidToolCalls);
-        responseMetadata = responseMetadata == null ? Map.of() : java.util.Collections.unmodifiableMap(responseMetadata);
+        // a copy: the caller's map may change later, and provider metadata may hold nulls (no Map.copyOf)
+        responseMetadata = responseMetadata == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(responseMetadata));
     }
 
     public static AIMessage of(String text) {

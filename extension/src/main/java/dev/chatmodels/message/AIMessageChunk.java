@@ -1,14 +1,19 @@
 package dev.chatmodels.message;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.chatmodels.json.PartialJson;
 import dev.chatmodels.message.content.ContentBlock;
 import dev.chatmodels.message.content.InvalidToolCall;
+import dev.chatmodels.message.content.NonStandardBlock;
+import dev.chatmodels.message.content.ReasoningBlock;
 import dev.chatmodels.message.content.ServerToolCall;
 import dev.chatmodels.message.content.ServerToolCallChunk;
+import dev.chatmodels.message.content.ServerToolResult;
 import dev.chatmodels.message.content.TextBlock;
 import dev.chatmodels.message.content.ToolCall;
 import dev.chatmodels.message.content.ToolCallChunk;
@@ -27,7 +32,9 @@ public record AIMessageChunk(List<ContentBlock> content, List<ToolCallChunk> too
     public AIMessageChunk {
         content = content == null ? List.of() : List.copyOf(content);
         toolCallChunks = toolCallChunks == null ? List.of() : List.copyOf(toolCallChunks);
-        responseMetadata = responseMetadata == null ? Map.of() : java.util.Collections.unmodifiableMap(responseMetadata);
+        // a copy: the caller's map may change later, and provider metadata may hold nulls (no Map.copyOf)
+        responseMetadata = responseMetadata == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(responseMetadata));
     }
 
     public static AIMessageChunk empty() {
@@ -87,13 +94,23 @@ public record AIMessageChunk(List<ContentBlock> content, List<ToolCallChunk> too
         return new AIMessage(blocks, toolCalls, invalid, usage, responseMetadata, id);
     }
 
+    /** A summed block in its final form: without its stream index, a server tool call with its args parsed. */
     private static ContentBlock finish(ContentBlock block) {
         if (block instanceof TextBlock text) {
             return new TextBlock(text.text(), text.annotations(), null, text.id());
         }
+        if (block instanceof ReasoningBlock reasoning) {
+            return new ReasoningBlock(reasoning.reasoning(), reasoning.extras(), null, reasoning.id());
+        }
         if (block instanceof ServerToolCallChunk chunk) {
             PartialJson.ObjectResult args = PartialJson.parseObject(chunk.args());
             return new ServerToolCall(chunk.id(), chunk.name(), args.value() == null ? Map.of() : args.value());
+        }
+        if (block instanceof ServerToolResult result) {
+            return new ServerToolResult(result.toolCallId(), result.status(), result.output(), null, result.id());
+        }
+        if (block instanceof NonStandardBlock nonStandard) {
+            return new NonStandardBlock(nonStandard.value(), null);
         }
         return block;
     }

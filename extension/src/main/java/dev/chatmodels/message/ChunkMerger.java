@@ -129,7 +129,7 @@ final class ChunkMerger {
                 for (int i = 0; i < merged.size() && target < 0; i++) {
                     if (merged.get(i) instanceof Map<?, ?> candidate
                             && Objects.equals(candidate.get("index"), map.get("index"))
-                            && idsAgree((String) candidate.get("id"), (String) map.get("id"))) {
+                            && idsAgree(idOf(candidate), idOf(map))) {
                         target = i;
                     }
                 }
@@ -141,6 +141,11 @@ final class ChunkMerger {
             }
         }
         return merged;
+    }
+
+    private static String idOf(Map<?, ?> map) {
+        Object id = map.get("id");
+        return id == null ? null : id.toString();
     }
 
     private static String idOf(ContentBlock block) {

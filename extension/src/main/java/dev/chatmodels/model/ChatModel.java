@@ -4,11 +4,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
+import dev.chatmodels.callback.ChatCallback;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.HumanMessage;
 import dev.chatmodels.message.Message;
+import dev.chatmodels.structured.OutputSchema;
+import dev.chatmodels.structured.StructuredChatModel;
+import dev.chatmodels.structured.StructuredOutputMethod;
+import dev.chatmodels.tool.ChatTool;
+import dev.chatmodels.tool.ToolChoice;
+import dev.chatmodels.tool.ToolSet;
+import dev.chatmodels.tool.ToolSpecification;
+import dev.chatmodels.usage.UsageScope;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -41,6 +51,16 @@ public interface ChatModel {
     /** A model whose calls use {@code config} merged under each call's own config. */
     ChatModel withConfig(RunConfig config);
 
+    /**
+     * A model whose generation settings are {@code change} applied to this model's, e.g. another temperature for one
+     * request; everything else is shared with this model. Models that delegate to others apply it to each of them.
+     *
+     * @throws UnsupportedOperationException for a model that has no settings of its own to change
+     */
+    default ChatModel withSettings(UnaryOperator<ModelSettings> change) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no settings to change");
+    }
+
     /** What this model is bound to: tools, tool choice, response format. */
     Bindings bindings();
 
@@ -59,6 +79,63 @@ public interface ChatModel {
      */
     default FallbackChatModel withFallbacks(ChatModel... fallbacks) {
         return FallbackChatModel.of(this, java.util.Arrays.asList(fallbacks));
+    }
+
+    /** {@link #bindTools(List, ToolChoice, Boolean)} letting the model choose, with the provider's parallelism. */
+    default ChatModel bindTools(List<?> tools) {
+        return bindTools(tools, null, null);
+    }
+
+    /** {@link #bindTools(List, ToolChoice, Boolean)} with the provider's parallelism. */
+    default ChatModel bindTools(List<?> tools, ToolChoice toolChoice) {
+        return bindTools(tools, toolChoice, null);
+    }
+
+    /**
+     * A model that may call {@code tools}, replacing any bound before. Tools are {@link ChatTool}s (run by
+     * {@link dev.chatmodels.tool.ToolLoop}), {@link ToolSpecification}s, provider built-in tools as {@code Map}s,
+     * record classes, or objects with {@link dev.chatmodels.tool.Tool} methods (see {@link ToolSet#of}).
+     *
+     * @param toolChoice {@code null} (the provider's default), {@link ToolChoice#AUTO}, {@link ToolChoice#ANY},
+     *        {@link ToolChoice#NONE} or {@link ToolChoice#tool(String)} naming one of {@code tools}
+     * @param parallelToolCalls {@code false} asks for at most one tool call per answer where the provider supports
+     *        it; {@code null} leaves the provider's default
+     */
+    default ChatModel bindTools(List<?> tools, ToolChoice toolChoice, Boolean parallelToolCalls) {
+        ToolSet toolSet = ToolSet.of(tools);
+        toolSet.checkChoice(toolChoice);
+        return withBindings(bindings().withTools(toolSet, toolChoice, parallelToolCalls));
+    }
+
+    /** Answers bound to {@code type} (a record or POJO), with the provider's default method. */
+    default <T> StructuredChatModel<T> withStructuredOutput(Class<T> type) {
+        return withStructuredOutput(OutputSchema.of(type), null);
+    }
+
+    /** Answers bound to {@code type} (a record or POJO) with {@code method}; {@code null} for the provider's default. */
+    default <T> StructuredChatModel<T> withStructuredOutput(Class<T> type, StructuredOutputMethod method) {
+        return withStructuredOutput(OutputSchema.of(type), method);
+    }
+
+    /** Answers as maps following a {@code Map}-shaped JSON Schema (not validated), with {@code method}. */
+    default StructuredChatModel<Map<String, Object>> withStructuredOutput(Map<String, ?> jsonSchema,
+            StructuredOutputMethod method) {
+        return withStructuredOutput(OutputSchema.of(jsonSchema), method);
+    }
+
+    /** Answers as maps following a JSON Schema given as text (not validated), with {@code method}. */
+    default StructuredChatModel<Map<String, Object>> withStructuredOutput(String jsonSchema,
+            StructuredOutputMethod method) {
+        return withStructuredOutput(OutputSchema.ofJson(jsonSchema), method);
+    }
+
+    /**
+     * A model whose answers follow {@code schema}, obtained with {@code method} ({@code null}: the provider's default,
+     * see {@link StructuredOutputMethod#defaultFor}). Use {@link StructuredChatModel#includeRaw()} to get the raw
+     * message and any parsing error along with the value.
+     */
+    default <T> StructuredChatModel<T> withStructuredOutput(OutputSchema<T> schema, StructuredOutputMethod method) {
+        return StructuredChatModel.of(this, schema, method);
     }
 
     default AIMessage invoke(String prompt) {
@@ -89,7 +166,10 @@ public interface ChatModel {
      */
     default Multi<BatchResult<AIMessage>> batchAsCompleted(List<? extends List<? extends Message>> inputs,
             RunConfig config) {
-        RunConfig effective = config == null ? RunConfig.EMPTY : config;
+        // Inputs beyond the first maxConcurrency start on the thread that completed an earlier one: carry the usage
+        // scopes open here along, so that they see every input.
+        RunConfig effective = (config == null ? RunConfig.EMPTY : config)
+                .withCallbacks(UsageScope.activeCallbacks().toArray(ChatCallback[]::new));
         return Multi.createFrom().range(0, inputs.size())
                 .onItem().transformToUni(index -> invokeAsync(inputs.get(index), effective)
                         .map(message -> BatchResult.success(index, message))

@@ -4,25 +4,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import dev.chatmodels.error.CircuitOpenException;
-import dev.chatmodels.error.ProviderConnectionException;
-import dev.chatmodels.error.ProviderException;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.Message;
 import dev.chatmodels.message.ResponseMetadata;
+import dev.chatmodels.resilience.CallGuard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
  * A model that tries other models in order when a call fails with an error worth falling back on: by default a
- * retryable provider error that is still there after the model's own retries ({@link ProviderException#isRetryable()},
- * e.g. rate limits and 5xx), a connection failure, a timeout or an open circuit breaker; more with
+ * failure still there after the model's own retries that another attempt might not have
+ * ({@link CallGuard#isRetryable}: rate limits, 5xx, connection failures, timeouts) or an open circuit breaker; more with
  * {@link #alsoFallingBackOn}. A stream falls back only before its first chunk: after it, a failure reaches the caller
  * so no text is repeated.
  * <p>
@@ -54,12 +53,12 @@ public final class FallbackChatModel implements ChatModel {
         return new FallbackChatModel(List.copyOf(all), FallbackChatModel::isTransient);
     }
 
-    /** Whether a failure is one the next model may not have: the default rule for falling back. */
+    /**
+     * Whether a failure is one the next model may not have, the default rule for falling back: a failure worth a retry
+     * ({@link CallGuard#isRetryable}) or an open circuit breaker.
+     */
     public static boolean isTransient(Throwable failure) {
-        return failure instanceof ProviderException provider ? provider.isRetryable()
-                : failure instanceof ProviderConnectionException || failure instanceof CircuitOpenException
-                        || failure instanceof TimeoutException
-                        || failure instanceof io.smallrye.mutiny.TimeoutException;
+        return CallGuard.isRetryable(failure) || failure instanceof CircuitOpenException;
     }
 
     /** A chain that also falls back on these exception types (and their subtypes). */
@@ -144,6 +143,11 @@ public final class FallbackChatModel implements ChatModel {
     @Override
     public FallbackChatModel withConfig(RunConfig config) {
         return map(model -> model.withConfig(config));
+    }
+
+    @Override
+    public FallbackChatModel withSettings(UnaryOperator<ModelSettings> change) {
+        return map(model -> model.withSettings(change));
     }
 
     @Override

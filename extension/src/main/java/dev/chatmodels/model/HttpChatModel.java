@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,6 +123,11 @@ public final class HttpChatModel implements ChatModel {
         return new HttpChatModel(this, settings, newBindings, defaults);
     }
 
+    @Override
+    public HttpChatModel withSettings(UnaryOperator<ModelSettings> change) {
+        return withSettings(change.apply(settings));
+    }
+
     /** A model with other settings and everything else shared with this one. */
     public HttpChatModel withSettings(ModelSettings newSettings) {
         return new HttpChatModel(this, newSettings, bindings, defaults);
@@ -171,8 +177,9 @@ public final class HttpChatModel implements ChatModel {
     private Uni<AIMessage> send(ChatRequest request) {
         HttpCall call = new HttpCall(codec.path(request, false), headers, json(codec.encode(request, false)));
         return transport.post(call)
+                .onFailure().transform(this::toChatModelException)
                 .map(result -> withStandardMetadata(codec.decode(parse(result.body()))))
-                .onFailure().transform(this::toChatModelException);
+                .onFailure().transform(this::toReadFailure);
     }
 
     private Multi<AIMessageChunk> streamOnce(ChatRequest request) {
@@ -181,6 +188,7 @@ public final class HttpChatModel implements ChatModel {
             StreamDecoder decoder = codec.newStreamDecoder();
             boolean[] first = { true };
             return transport.stream(call, provider.streamFormat())
+                    .onFailure().transform(this::toChatModelException)
                     .select().where(event -> !decoder.isComplete())
                     .onItem().transformToIterable(decoder::decode)
                     .map(chunk -> {
@@ -190,7 +198,7 @@ public final class HttpChatModel implements ChatModel {
                         }
                         return chunk;
                     })
-                    .onFailure().transform(this::toChatModelException);
+                    .onFailure().transform(this::toReadFailure);
         });
     }
 
@@ -232,12 +240,23 @@ public final class HttpChatModel implements ChatModel {
                 failure);
     }
 
+    /**
+     * An answer that arrived but could not be read is an unexpected answer (or a codec bug), not a connection problem:
+     * retrying would not help.
+     */
+    private Throwable toReadFailure(Throwable failure) {
+        return failure instanceof ChatModelException ? failure
+                : new ChatModelException("Could not read the answer of " + provider.name() + " model "
+                        + settings.modelName() + ": " + failure, failure);
+    }
+
     private CallbackDispatcher callbacks(RunConfig config) {
         RunConfig effective = defaults.merge(config);
         RunInfo run = new RunInfo(UUID.randomUUID(), effective.runName(), effective.tags(), effective.metadata(),
                 provider.name(), settings.modelName(), configuredName);
         List<dev.chatmodels.callback.ChatCallback> all = new ArrayList<>(effective.callbacks());
-        all.addAll(UsageScope.activeCallbacks());
+        // a batch passes the scopes along in its config: count each call once
+        UsageScope.activeCallbacks().stream().filter(scope -> !all.contains(scope)).forEach(all::add);
         return new CallbackDispatcher(run, all);
     }
 

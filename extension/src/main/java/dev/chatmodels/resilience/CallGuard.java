@@ -1,7 +1,10 @@
 package dev.chatmodels.resilience;
 
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import dev.chatmodels.error.ProviderConnectionException;
+import dev.chatmodels.error.ProviderException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -25,6 +28,17 @@ public interface CallGuard {
     };
 
     <T> Uni<T> guard(Supplier<Uni<T>> call);
+
+    /**
+     * Whether another attempt of a failed call may succeed: a provider error that says so
+     * ({@link ProviderException#isRetryable()}: rate limits, 5xx, 529, 408, 409, but not quota errors or other 4xx),
+     * a connection failure or a timeout.
+     */
+    static boolean isRetryable(Throwable failure) {
+        return failure instanceof ProviderException provider ? provider.isRetryable()
+                : failure instanceof ProviderConnectionException || failure instanceof TimeoutException
+                        || failure instanceof io.smallrye.mutiny.TimeoutException;
+    }
 
     <T> Multi<T> guardStream(Supplier<Multi<T>> stream);
 }

@@ -3,6 +3,7 @@ package dev.chatmodels.usage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.chatmodels.callback.ChatCallback;
 
@@ -22,23 +23,32 @@ import dev.chatmodels.callback.ChatCallback;
  */
 public final class UsageScope implements AutoCloseable {
 
-    private static final ThreadLocal<List<UsageScope>> OPEN = ThreadLocal.withInitial(ArrayList::new);
+    /** Copy-on-write: a scope may be closed on another thread than the one that opened it. */
+    private static final ThreadLocal<List<UsageScope>> OPEN = new ThreadLocal<>();
 
     private final UsageCallback callback = new UsageCallback();
+    private final List<UsageScope> openOn;
 
-    private UsageScope() {
+    private UsageScope(List<UsageScope> openOn) {
+        this.openOn = openOn;
     }
 
+    /** Opens a scope on this thread; close it (on any thread) to stop it from joining new calls. */
     public static UsageScope open() {
-        UsageScope scope = new UsageScope();
-        OPEN.get().add(scope);
+        List<UsageScope> scopes = OPEN.get();
+        if (scopes == null) {
+            scopes = new CopyOnWriteArrayList<>();
+            OPEN.set(scopes);
+        }
+        UsageScope scope = new UsageScope(scopes);
+        scopes.add(scope);
         return scope;
     }
 
     /** The callbacks of the scopes open on this thread, for a call that is starting. */
     public static List<ChatCallback> activeCallbacks() {
         List<UsageScope> scopes = OPEN.get();
-        if (scopes.isEmpty()) {
+        if (scopes == null || scopes.isEmpty()) {
             return List.of();
         }
         List<ChatCallback> callbacks = new ArrayList<>(scopes.size());
@@ -56,9 +66,8 @@ public final class UsageScope implements AutoCloseable {
 
     @Override
     public void close() {
-        List<UsageScope> scopes = OPEN.get();
-        scopes.remove(this);
-        if (scopes.isEmpty()) {
+        openOn.remove(this);
+        if (openOn.isEmpty() && OPEN.get() == openOn) {
             OPEN.remove();
         }
     }

@@ -1,5 +1,7 @@
 package dev.chatmodels.message.content;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,7 +12,8 @@ public record ReasoningBlock(String reasoning, Map<String, Object> extras, Integ
 
     public ReasoningBlock {
         reasoning = reasoning == null ? "" : reasoning;
-        extras = extras == null ? Map.of() : Map.copyOf(extras);
+        // not Map.copyOf: provider fields may be null
+        extras = extras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
     }
 
     public static ReasoningBlock of(String reasoning) {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.chatmodels.json.Jackson;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.ResponseMetadata;
 import dev.chatmodels.message.content.ContentBlock;
@@ -23,7 +22,6 @@ import dev.chatmodels.message.content.ServerToolCall;
 import dev.chatmodels.message.content.ServerToolResult;
 import dev.chatmodels.message.content.TextBlock;
 import dev.chatmodels.message.content.ToolCall;
-import dev.chatmodels.testing.Fixtures;
 import dev.chatmodels.usage.UsageMetadata;
 
 /** Decoding of recorded non-streamed Anthropic answers. */
@@ -69,7 +67,7 @@ class AnthropicCodecDecodeTest {
 
     @Test
     void thinkingKeepsItsSignature() {
-        JsonNode response = Fixtures.json("anthropic", "thinking_nonstream.response.json");
+        JsonNode response = AnthropicRecordings.response("thinking_nonstream");
         AIMessage message = codec.decode(response);
 
         ReasoningBlock reasoning = assertInstanceOf(ReasoningBlock.class, message.content().get(0));
@@ -107,10 +105,11 @@ class AnthropicCodecDecodeTest {
     void parallelToolUse() {
         AIMessage message = decode("tool_use_parallel_nonstream");
 
-        assertEquals(List.of("Alice", "Bob", "Charlie"),
+        assertEquals(List.of("Alice", "Bob", "Charlie", "Daisy"),
                 message.toolCalls().stream().map(call -> call.args().get("name")).toList());
         assertEquals(List.of("toolu_0167cfEnoQaPviGdVXA95zcu", "toolu_01EEe2V5HD1Ac4rKiUR4HD2T",
-                "toolu_01XFyAjstT3966qvRynZyVPo"), message.toolCalls().stream().map(ToolCall::id).toList());
+                "toolu_01XFyAjstT3966qvRynZyVPo", "toolu_013mnQZbgtK2oe3Mo3XKJsx3"),
+                message.toolCalls().stream().map(ToolCall::id).toList());
         assertTrue(message.text().startsWith("I'll help you find out who is the youngest"));
     }
 
@@ -135,7 +134,7 @@ class AnthropicCodecDecodeTest {
         assertEquals("srvtoolu_01EoSNE7k4dUJyGatASCV5qs", result.toolCallId());
         assertEquals(ServerToolResult.Status.SUCCESS, result.status());
         List<?> results = assertInstanceOf(List.class, result.output());
-        assertEquals(4, results.size());
+        assertEquals(10, results.size());
         assertEquals("San Francisco, CA Weather Forecast | AccuWeather", ((Map<?, ?>) results.get(0)).get("title"));
         assertTrue(message.toolCalls().isEmpty(), "server tool calls are not client tool calls");
 
@@ -184,14 +183,10 @@ class AnthropicCodecDecodeTest {
     }
 
     private AIMessage decode(String scenario) {
-        return codec.decode(Fixtures.json("anthropic", scenario + ".response.json"));
+        return codec.decode(AnthropicRecordings.response(scenario));
     }
 
     private static JsonNode json(String text) {
-        try {
-            return Jackson.MAPPER.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalArgumentException(text, e);
-        }
+        return AnthropicRecordings.json(text);
     }
 }

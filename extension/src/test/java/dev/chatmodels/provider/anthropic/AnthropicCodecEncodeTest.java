@@ -34,15 +34,12 @@ import dev.chatmodels.message.content.ToolCall;
 import dev.chatmodels.model.ChatRequest;
 import dev.chatmodels.model.ModelSettings;
 import dev.chatmodels.structured.ResponseFormat;
-import dev.chatmodels.testing.Fixtures;
-import dev.chatmodels.testing.SseFixtures;
 import dev.chatmodels.tool.ToolChoice;
 import dev.chatmodels.tool.ToolSpecification;
 
 /** Request encoding, checked against the request bodies Anthropic accepted in the recordings. */
 class AnthropicCodecEncodeTest {
 
-    private static final String PROVIDER = "anthropic";
     private final AnthropicCodec codec = new AnthropicCodec();
 
     @Test
@@ -171,7 +168,7 @@ class AnthropicCodecEncodeTest {
 
     @Test
     void thinkingAndToolUseGoBackAsAnthropicSentThem() {
-        JsonNode response = Fixtures.json(PROVIDER, "thinking_with_tool_use_nonstream.response.json");
+        JsonNode response = AnthropicRecordings.response("thinking_with_tool_use_nonstream");
         AIMessage answer = codec.decode(response);
         ChatRequest request = ChatRequest.of(List.of(HumanMessage.of("What is the largest city in the user country?"),
                 answer, ToolMessage.of("Mexico", "toolu_01YGzqpRE16Vricda3Aqcejo")), ModelSettings.of("claude-sonnet-4-0"));
@@ -184,7 +181,7 @@ class AnthropicCodecEncodeTest {
 
     @Test
     void serverToolCallsAndResultsGoBackAsAnthropicSentThem() {
-        JsonNode response = Fixtures.json(PROVIDER, "web_search_nonstream.response.json");
+        JsonNode response = AnthropicRecordings.response("web_search_nonstream");
         AIMessage answer = codec.decode(response);
         ChatRequest request = ChatRequest.of(List.of(HumanMessage.of("What is the weather in San Francisco today?"), answer,
                 HumanMessage.of("Thanks")), ModelSettings.of("claude-sonnet-4-0"));
@@ -199,10 +196,7 @@ class AnthropicCodecEncodeTest {
 
     @Test
     void redactedThinkingFromAStreamGoesBackWithItsData() {
-        List<AIMessageChunk> chunks = new ArrayList<>();
-        AnthropicStreamDecoder decoder = new AnthropicStreamDecoder();
-        SseFixtures.events(PROVIDER, "redacted_thinking_stream.response.sse").forEach(e -> chunks.addAll(decoder.decode(e)));
-        AIMessage answer = AIMessageChunk.sum(chunks).toMessage();
+        AIMessage answer = AIMessageChunk.sum(AnthropicRecordings.chunks("redacted_thinking_stream")).toMessage();
         ChatRequest request = ChatRequest.of(List.of(HumanMessage.of("hi"), answer, HumanMessage.of("again")),
                 ModelSettings.of("claude-sonnet-4-5"));
 
@@ -372,15 +366,11 @@ class AnthropicCodecEncodeTest {
     }
 
     private static JsonNode recorded(String scenario) {
-        return Fixtures.json(PROVIDER, scenario + ".request.json");
+        return AnthropicRecordings.request(scenario);
     }
 
     private static JsonNode json(String text) {
-        try {
-            return Jackson.MAPPER.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalArgumentException(text, e);
-        }
+        return AnthropicRecordings.json(text);
     }
 
     /**

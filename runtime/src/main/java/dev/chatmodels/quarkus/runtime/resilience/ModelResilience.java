@@ -1,22 +1,97 @@
 package dev.chatmodels.quarkus.runtime.resilience;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
 import dev.chatmodels.quarkus.runtime.config.ModelConfig;
+import dev.chatmodels.quarkus.runtime.config.RateLimitConfig;
 import dev.chatmodels.ratelimit.RateLimiter;
+import dev.chatmodels.ratelimit.TokenBucketRateLimiter;
 import dev.chatmodels.resilience.CallGuard;
 
-/** Builds each model's call guard (retries, timeouts, circuit breaker) and rate limiter from its configuration. */
+/**
+ * Builds each model's call guard (retries, timeouts, circuit breaker) and rate limiter from its configuration. A shared
+ * limiter ({@code quarkus.chat-models.rate-limiters."name".*}) is one instance for every model that names it.
+ */
 @ApplicationScoped
 public class ModelResilience {
 
-    /** The guard around each call of the model {@code modelName}. */
-    public CallGuard guard(String modelName, ModelConfig config) {
-        return CallGuard.NONE;
+    private final ChatModelsConfig config;
+    private final ConcurrentMap<String, RateLimiter> sharedLimiters = new ConcurrentHashMap<>();
+
+    ModelResilience(ChatModelsConfig config) {
+        this.config = config;
     }
 
-    /** The rate limiter the model {@code modelName} takes a token from before each call. */
-    public RateLimiter rateLimiter(String modelName, ModelConfig config) {
-        return RateLimiter.NONE;
+    /** The guard around each call of the model {@code modelName}. */
+    public CallGuard guard(String modelName, ModelConfig model) {
+        return ModelCallGuard.create(label(modelName), model);
+    }
+
+    /**
+     * The rate limiter the model {@code modelName} takes a token from before each call.
+     *
+     * @throws IllegalArgumentException when its rate limit is configured wrongly; the message names the property
+     */
+    public RateLimiter rateLimiter(String modelName, ModelConfig model) {
+        String prefix = prefix(modelName) + "rate-limit.";
+        Optional<String> shared = model.rateLimit().shared();
+        if (shared.isEmpty()) {
+            return limiter(model.rateLimit(), prefix).orElse(RateLimiter.NONE);
+        }
+        return sharedLimiters.computeIfAbsent(shared.get(), name -> {
+            RateLimitConfig limit = config.rateLimiters().get(name);
+            String sharedPrefix = "quarkus.chat-models.rate-limiters.\"" + name + "\".";
+            return limiter(limit, sharedPrefix).orElseThrow(() -> new IllegalArgumentException(prefix + "shared=" + name
+                    + " names no rate limiter: set " + sharedPrefix + "requests-per-second or " + sharedPrefix
+                    + "tokens-per-minute"));
+        });
+    }
+
+    /** What is wrong with the rate limits of the configured models, each problem naming the property to fix. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        config.models().forEach((name, model) -> {
+            if (model.model().isPresent()) {
+                try {
+                    rateLimiter(name, model);
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        });
+        return problems;
+    }
+
+    private static Optional<RateLimiter> limiter(RateLimitConfig limit, String prefix) {
+        if (limit == null || (limit.requestsPerSecond().isEmpty() && limit.tokensPerMinute().isEmpty())) {
+            return Optional.empty();
+        }
+        try {
+            TokenBucketRateLimiter.Builder builder = TokenBucketRateLimiter.builder()
+                    .checkEvery(limit.checkEvery())
+                    .maxBucketSize(limit.maxBucketSize());
+            limit.requestsPerSecond().ifPresent(builder::requestsPerSecond);
+            limit.tokensPerMinute().ifPresent(builder::tokensPerMinute);
+            return Optional.of(builder.build());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid rate limit " + prefix + "*: " + e.getMessage(), e);
+        }
+    }
+
+    /** The model's property prefix, or for a model created in code the prefix of its options. */
+    private String prefix(String modelName) {
+        return config.models().containsKey(modelName) ? ChatModelsConfig.prefix(modelName)
+                : "ChatModels.init(\"" + modelName + "\") option ";
+    }
+
+    private static String label(String modelName) {
+        return "'" + (ChatModelsConfig.DEFAULT_NAME.equals(modelName) ? "default" : modelName) + "'";
     }
 }

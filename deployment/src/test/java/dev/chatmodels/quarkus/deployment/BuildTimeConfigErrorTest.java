@@ -1,0 +1,43 @@
+package dev.chatmodels.quarkus.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.builder.BuildException;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.test.QuarkusUnitTest;
+
+/** Wrong values already known at build time fail the build, with the messages of the start-up check. */
+class BuildTimeConfigErrorTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withEmptyApplication()
+            .overrideConfigKey("quarkus.chat-models.model", "mystery-model")
+            .overrideConfigKey("quarkus.chat-models.fast.model", "bar")
+            .overrideConfigKey("quarkus.chat-models.fast.provider", "foo")
+            .overrideConfigKey("quarkus.chat-models.\"vertex.ai\".model", "google:gemini-2.5-flash")
+            .assertException(BuildTimeConfigErrorTest::assertBuildFailsNamingTheProperties);
+
+    static void assertBuildFailsNamingTheProperties(Throwable thrown) {
+        assertNotNull(StartupConfigErrorTest.find(thrown, BuildException.class), () -> "not a build failure: " + thrown);
+        ConfigurationException error = StartupConfigErrorTest.find(thrown, ConfigurationException.class);
+        assertNotNull(error, () -> "expected a ConfigurationException, got " + thrown);
+        String message = error.getMessage();
+        assertTrue(message.contains("set quarkus.chat-models.model=provider:model or quarkus.chat-models.provider"),
+                message);
+        assertTrue(message.contains("quarkus.chat-models.\"fast\".provider=foo: unknown provider 'foo'"), message);
+        assertTrue(message.contains(
+                "quarkus.chat-models.\"vertex.ai\".model=google:gemini-2.5-flash: provider 'google' is not supported yet"),
+                message);
+    }
+
+    @Test
+    void buildFails() {
+        fail("the build should have failed");
+    }
+}

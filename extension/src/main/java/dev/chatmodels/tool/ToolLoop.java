@@ -1,0 +1,77 @@
+package dev.chatmodels.tool;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import dev.chatmodels.message.AIMessage;
+import dev.chatmodels.message.Message;
+import dev.chatmodels.model.ChatModel;
+import dev.chatmodels.model.RunConfig;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * The tool-calling loop: call the model; if it asks for tools, run them (all calls of one answer in parallel, see
+ * {@link ToolExecutor}), add its answer and the tool messages to the conversation and call it again; stop when it
+ * answers without tool calls.
+ * <p>
+ * The tools that run are the {@link ChatTool}s the model was bound to with {@code bindTools}. Tools run only after a
+ * complete answer, so a model call the call guard retries never runs a tool twice. After
+ * {@link RunConfig#effectiveRecursionLimit()} model calls that still ask for tools the loop fails with a
+ * {@link ToolLoopLimitException}.
+ *
+ * <pre>{@code
+ * ChatModel withTools = model.bindTools(List.of(weatherTool));
+ * ToolLoopResult result = ToolLoop.run(withTools, List.of(HumanMessage.of("Weather in Paris and Rome?")), RunConfig.EMPTY);
+ * System.out.println(result.text());
+ * }</pre>
+ */
+public final class ToolLoop {
+
+    private ToolLoop() {
+    }
+
+    /** Runs the loop and waits for the final answer. Not allowed on an event-loop thread: use {@link #runAsync}. */
+    public static ToolLoopResult run(ChatModel model, List<? extends Message> messages, RunConfig config) {
+        if (!Infrastructure.canCallerThreadBeBlocked()) {
+            throw new IllegalStateException("ToolLoop.run() blocks and cannot run on the event-loop thread "
+                    + Thread.currentThread().getName() + ": use ToolLoop.runAsync() there");
+        }
+        return runAsync(model, messages, config).await().indefinitely();
+    }
+
+    /** Runs the loop with tools on the default worker pool. */
+    public static Uni<ToolLoopResult> runAsync(ChatModel model, List<? extends Message> messages, RunConfig config) {
+        return runAsync(model, messages, config, Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** Runs the loop with tools on {@code executor}. */
+    public static Uni<ToolLoopResult> runAsync(ChatModel model, List<? extends Message> messages, RunConfig config,
+            Executor executor) {
+        RunConfig effective = config == null ? RunConfig.EMPTY : config;
+        ToolExecutor tools = new ToolExecutor(model.bindings().executableTools(), executor);
+        return Uni.createFrom().deferred(() -> step(model, tools, new ArrayList<>(messages), effective, 1));
+    }
+
+    private static Uni<ToolLoopResult> step(ChatModel model, ToolExecutor tools, List<Message> conversation,
+            RunConfig config, int call) {
+        return model.invokeAsync(List.copyOf(conversation), config).chain(answer -> {
+            conversation.add(answer);
+            if (!asksForTools(answer)) {
+                return Uni.createFrom().item(new ToolLoopResult(answer, conversation));
+            }
+            if (call >= config.effectiveRecursionLimit()) {
+                return Uni.createFrom().failure(new ToolLoopLimitException(call, conversation));
+            }
+            return tools.executeAll(answer).chain(results -> {
+                conversation.addAll(results);
+                return step(model, tools, conversation, config, call + 1);
+            });
+        });
+    }
+
+    private static boolean asksForTools(AIMessage answer) {
+        return !answer.toolCalls().isEmpty() || !answer.invalidToolCalls().isEmpty();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.chatmodels.it;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+
+import dev.chatmodels.model.ChatModel;
+import dev.chatmodels.quarkus.runtime.ModelName;
+
+/** The app's two injected models, looked up by the name the endpoints take: {@code default} or {@code claude}. */
+@ApplicationScoped
+public class AppModels {
+
+    @Inject
+    ChatModel defaultModel;
+
+    @Inject
+    @ModelName("claude")
+    ChatModel claude;
+
+    /** The model called {@code name} in the endpoint paths. */
+    public ChatModel named(String name) {
+        return switch (name) {
+            case "default" -> defaultModel;
+            case "claude" -> claude;
+            default -> throw new NotFoundException("No model '" + name + "': use 'default' or 'claude'");
+        };
+    }
+}

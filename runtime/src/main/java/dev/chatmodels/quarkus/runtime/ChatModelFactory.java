@@ -1,0 +1,131 @@
+package dev.chatmodels.quarkus.runtime;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.chatmodels.model.HttpChatModel;
+import dev.chatmodels.model.ModelSettings;
+import dev.chatmodels.quarkus.runtime.config.ModelConfig;
+import dev.chatmodels.quarkus.runtime.resilience.ModelResilience;
+import dev.chatmodels.quarkus.runtime.transport.ProxyAddress;
+import dev.chatmodels.quarkus.runtime.transport.RestClientTransport;
+import dev.chatmodels.quarkus.runtime.transport.TransportSettings;
+import dev.chatmodels.ratelimit.RateLimiter;
+
+/**
+ * Builds {@link HttpChatModel}s from their settings, and owns their transports: models whose transport settings are
+ * equal share one REST client; all are closed at shutdown.
+ */
+@ApplicationScoped
+public class ChatModelFactory {
+
+    private static final Logger LOG = Logger.getLogger(ChatModelFactory.class);
+
+    private final ModelResilience resilience;
+    private final ConcurrentMap<TransportSettings, RestClientTransport> transports = new ConcurrentHashMap<>();
+
+    ChatModelFactory(ModelResilience resilience) {
+        this.resilience = resilience;
+    }
+
+    /**
+     * The model configured as {@code configuredName} ({@code <default>} for the default model).
+     *
+     * @throws IllegalArgumentException when its configuration is incomplete or wrong; the message names the property
+     */
+    public HttpChatModel create(String configuredName, ModelConfig config) {
+        return create(configuredName, ModelSettingNames.of(configuredName), config, Map.of(),
+                resilience.rateLimiter(configuredName, config));
+    }
+
+    /** The model of {@link ChatModels#init}. */
+    HttpChatModel create(String providerAndModel, InitOptions options) {
+        RateLimiter rateLimiter = options.rateLimiter()
+                .orElseGet(() -> resilience.rateLimiter(providerAndModel, options.config()));
+        return create(null, ModelSettingNames.INIT_OPTIONS, options.config(), options.kwargs(), rateLimiter);
+    }
+
+    private HttpChatModel create(String configuredName, ModelSettingNames names, ModelConfig config,
+            Map<String, Object> kwargs, RateLimiter rateLimiter) {
+        ResolvedModel resolved = ResolvedModel.resolve(names, config.model(), config.provider());
+        Optional<String> apiKey = resolved.apiKey(names, config.apiKey());
+        String label = configuredName == null ? resolved.reference().toString() : label(configuredName);
+        TransportSettings transport = new TransportSettings(label, baseUri(names, config, resolved),
+                config.connectTimeout(), config.timeout(), proxy(names, config), config.maxConnections(),
+                config.logRequests(), config.logResponses());
+        String resilienceName = configuredName == null ? label : configuredName;
+        return HttpChatModel.builder(resolved.provider())
+                .configuredName(configuredName)
+                .transport(transports.computeIfAbsent(transport, RestClientTransport::create))
+                .apiKey(apiKey.orElse(null))
+                .headers(config.headers())
+                .settings(settings(resolved, config, kwargs))
+                .guard(resilience.guard(resilienceName, config))
+                .rateLimiter(rateLimiter)
+                .build();
+    }
+
+    /** Checks everything {@link #create} needs from the configuration, without creating anything. */
+    static void check(String configuredName, ModelConfig config) {
+        ModelSettingNames names = ModelSettingNames.of(configuredName);
+        ResolvedModel resolved = ResolvedModel.resolve(names, config.model(), config.provider());
+        resolved.apiKey(names, config.apiKey());
+        baseUri(names, config, resolved);
+        proxy(names, config);
+    }
+
+    /** How a configured model is called in logs: {@code default} for the default model. */
+    static String label(String configuredName) {
+        return ChatModels.isDefault(configuredName) ? ChatModels.DEFAULT : configuredName;
+    }
+
+    private static ModelSettings settings(ResolvedModel resolved, ModelConfig config, Map<String, Object> kwargs) {
+        Map<String, Object> allKwargs = new LinkedHashMap<>();
+        config.params().forEach((name, value) -> allKwargs.put(name, ParamValue.typed(value)));
+        allKwargs.putAll(kwargs);
+        return new ModelSettings(resolved.reference().modelName(),
+                config.temperature().isPresent() ? config.temperature().getAsDouble() : null,
+                config.maxTokens().isPresent() ? config.maxTokens().getAsInt() : null,
+                config.stop().orElse(List.of()), allKwargs);
+    }
+
+    private static URI baseUri(ModelSettingNames names, ModelConfig config, ResolvedModel resolved) {
+        String url = config.baseUrl().filter(u -> !u.isBlank()).orElse(resolved.provider().defaultBaseUrl()).trim();
+        try {
+            URI uri = URI.create(url);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(names.baseUrl() + "=" + url + " is not an http:// or https:// URL");
+    }
+
+    private static Optional<ProxyAddress> proxy(ModelSettingNames names, ModelConfig config) {
+        return config.proxy().filter(p -> !p.isBlank()).map(p -> ProxyAddress.parse(p, names.proxy()));
+    }
+
+    @PreDestroy
+    void closeTransports() {
+        transports.values().forEach(transport -> {
+            try {
+                transport.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.debugf(e, "Closing a chat model transport failed");
+            }
+        });
+        transports.clear();
+    }
+}

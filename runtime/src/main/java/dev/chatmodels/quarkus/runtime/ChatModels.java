@@ -1,0 +1,105 @@
+package dev.chatmodels.quarkus.runtime;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.chatmodels.model.ChatModel;
+import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
+import dev.chatmodels.quarkus.runtime.config.ModelConfig;
+
+/**
+ * The application's chat models: every model of the run-time configuration by name (including names that only appear
+ * at run time, in system properties or environment variables), and models created in code from a
+ * {@code "provider:model"} reference, like the reference's {@code init_chat_model}.
+ *
+ * <pre>
+ * &#64;Inject
+ * ChatModels models;
+ *
+ * ChatModel fast = models.get("fast");
+ * ChatModel haiku = models.init("anthropic:claude-haiku-4-5", Map.of("temperature", 0.2, "max_tokens", 512));
+ * </pre>
+ */
+@ApplicationScoped
+public class ChatModels {
+
+    /** The name of the default model, the one configured directly under {@code quarkus.chat-models}. */
+    public static final String DEFAULT = "default";
+
+    private final ChatModelsConfig config;
+    private final ChatModelFactory factory;
+    private final ConcurrentMap<String, ChatModel> models = new ConcurrentHashMap<>();
+
+    ChatModels(ChatModelsConfig config, ChatModelFactory factory) {
+        this.config = config;
+        this.factory = factory;
+    }
+
+    /** The names of the configured models, {@code default} first when the default model is configured. */
+    public Set<String> names() {
+        Set<String> names = new TreeSet<>();
+        config.models().forEach((name, model) -> {
+            if (model.model().isPresent()) {
+                names.add(ChatModelFactory.label(name));
+            }
+        });
+        Set<String> ordered = new LinkedHashSet<>();
+        if (names.remove(DEFAULT)) {
+            ordered.add(DEFAULT);
+        }
+        ordered.addAll(names);
+        return Collections.unmodifiableSet(ordered);
+    }
+
+    /**
+     * The configured model {@code name}; {@code default} is the default model. Each name gives the same instance
+     * every time, also the one injected with {@code @ModelName(name)}.
+     *
+     * @throws IllegalArgumentException when no model of that name is configured; the message names the property
+     */
+    public ChatModel get(String name) {
+        String key = isDefault(name) ? ChatModelsConfig.DEFAULT_NAME : name;
+        return models.computeIfAbsent(key, k -> factory.create(k, configured(k)));
+    }
+
+    /** A model created in code: {@code "provider:model"}, or a bare model name whose provider is known by prefix. */
+    public ChatModel init(String providerAndModel) {
+        return init(providerAndModel, Map.of());
+    }
+
+    /**
+     * A model created in code, like the reference's {@code init_chat_model}. Options (snake_case or kebab-case): any
+     * key of a configured model, e.g. {@code api_key}, {@code base_url}, {@code temperature}, {@code max_tokens},
+     * {@code stop}, {@code timeout} (seconds, or a {@link java.time.Duration}), {@code max_retries}, {@code proxy},
+     * {@code headers} (a map), {@code rate_limit} (a map); {@code model_provider} for a bare model name of no known
+     * prefix; {@code rate_limiter} for a {@link dev.chatmodels.ratelimit.RateLimiter}. Any other option is a provider
+     * request parameter, e.g. {@code top_p} or {@code logprobs}. The API key defaults to the provider's environment
+     * variable. Each call creates a new model.
+     *
+     * @throws IllegalArgumentException when the provider cannot be told, is not supported, or needs an API key that is
+     *         missing
+     */
+    public ChatModel init(String providerAndModel, Map<String, ?> options) {
+        return factory.create(providerAndModel, InitOptions.read(providerAndModel, options));
+    }
+
+    private ModelConfig configured(String key) {
+        ModelConfig model = config.models().get(key);
+        if (model == null || model.model().isEmpty()) {
+            throw new IllegalArgumentException("No chat model named '" + ChatModelFactory.label(key) + "' is configured: set "
+                    + ChatModelsConfig.prefix(key) + "model=provider:model (configured: " + names() + ")");
+        }
+        return model;
+    }
+
+    static boolean isDefault(String name) {
+        return DEFAULT.equals(name) || ChatModelsConfig.DEFAULT_NAME.equals(name);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.chatmodels.quarkus.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
+import dev.chatmodels.quarkus.runtime.config.ModelConfig;
+
+/**
+ * Finds what is wrong with the models' run-time configuration before any model is used: each problem names the
+ * property to set.
+ */
+final class ConfigurationCheck {
+
+    private ConfigurationCheck() {
+    }
+
+    /**
+     * @param injectedIn the classes that inject each model, by configured name ({@code <default>} for the default model)
+     */
+    static List<String> problems(ChatModelsConfig config, Map<String, List<String>> injectedIn) {
+        List<String> problems = new ArrayList<>();
+        config.models().forEach((name, model) -> {
+            if (model.model().isPresent()) {
+                try {
+                    ChatModelFactory.check(name, model);
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        });
+        injectedIn.forEach((name, classes) -> {
+            ModelConfig model = config.models().get(name);
+            if (model == null || model.model().isEmpty()) {
+                problems.add(injected(name) + " is injected in " + String.join(", ", classes) + " but "
+                        + ChatModelsConfig.prefix(name) + "model is not set"
+                        + (ChatModels.isDefault(name) ? ": configure the default model" : ""));
+            }
+        });
+        return problems;
+    }
+
+    private static String injected(String name) {
+        return ChatModels.isDefault(name) ? "ChatModel" : "@ModelName(\"" + name + "\") ChatModel";
+    }
+}

@@ -1,0 +1,68 @@
+package dev.chatmodels.quarkus.runtime.resilience;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import io.smallrye.mutiny.subscription.Cancellable;
+
+/**
+ * Splits a stream at its first item, so that waiting for the first item can be timed out and retried like a plain call,
+ * while nothing after it is ever repeated.
+ */
+final class StreamStart {
+
+    private static final Cancellable CANCELLED = () -> {
+    };
+
+    private StreamStart() {
+    }
+
+    /**
+     * Subscribes to {@code stream} and completes, when its first item arrives (or when it completes empty), with the whole
+     * stream from that item on; fails if the stream fails first. Cancelling before the first item, or cancelling the
+     * returned stream, cancels {@code stream}.
+     */
+    static <T> Uni<Multi<T>> firstItemOf(Multi<T> stream) {
+        return Uni.createFrom().emitter(started -> {
+            UnicastProcessor<T> buffer = UnicastProcessor.create();
+            AtomicReference<Cancellable> upstream = new AtomicReference<>();
+            Runnable cancel = () -> {
+                Cancellable subscription = upstream.getAndSet(CANCELLED);
+                if (subscription != null) {
+                    subscription.cancel();
+                }
+            };
+            Multi<T> rest = buffer.onCancellation().invoke(cancel);
+            AtomicBoolean handedOver = new AtomicBoolean();
+            // Cancelled (or timed out) before the first item: nobody will read the rest.
+            started.onTermination(() -> {
+                if (handedOver.compareAndSet(false, true)) {
+                    cancel.run();
+                }
+            });
+            Cancellable subscription = stream.subscribe().with(item -> {
+                buffer.onNext(item);
+                if (handedOver.compareAndSet(false, true)) {
+                    started.complete(rest);
+                }
+            }, failure -> {
+                if (handedOver.compareAndSet(false, true)) {
+                    started.fail(failure);
+                } else {
+                    buffer.onError(failure);
+                }
+            }, () -> {
+                buffer.onComplete();
+                if (handedOver.compareAndSet(false, true)) {
+                    started.complete(rest);
+                }
+            });
+            if (!upstream.compareAndSet(null, subscription)) {
+                subscription.cancel();
+            }
+        });
+    }
+}
