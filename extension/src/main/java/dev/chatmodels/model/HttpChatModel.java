@@ -198,6 +198,10 @@ public final class HttpChatModel implements ChatModel {
                         }
                         return chunk;
                     })
+                    // a connection closed cleanly in the middle of the answer must not pass for the whole answer
+                    .onCompletion().switchTo(() -> decoder.isComplete() ? Multi.createFrom().<AIMessageChunk> empty()
+                            : Multi.createFrom().failure(new ProviderConnectionException(provider.name() + " model "
+                                    + settings.modelName() + " ended its stream before the final event", null)))
                     .onFailure().transform(this::toReadFailure);
         });
     }

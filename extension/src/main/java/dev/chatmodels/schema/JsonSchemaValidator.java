@@ -1,8 +1,8 @@
 package dev.chatmodels.schema;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +63,7 @@ public final class JsonSchemaValidator {
 
     private void checkObject(JsonNode schema, JsonNode value, String path) {
         JsonNode properties = schema.path("properties");
-        Set<String> required = new HashSet<>();
+        Set<String> required = new LinkedHashSet<>();
         schema.path("required").forEach(name -> required.add(name.asText()));
         for (String name : required) {
             if (!value.has(name)) {

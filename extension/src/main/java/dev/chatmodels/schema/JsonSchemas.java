@@ -2,6 +2,8 @@ package dev.chatmodels.schema;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -77,27 +79,34 @@ public final class JsonSchemas {
      */
     public static ObjectNode ofParameters(Method method) {
         SchemaBuilder builder = GENERATOR.buildMultipleSchemaDefinitions();
-        ObjectNode properties = Jackson.MAPPER.createObjectNode();
-        ArrayNode required = Jackson.MAPPER.createArrayNode();
-        for (Parameter parameter : method.getParameters()) {
-            if (!parameter.isNamePresent()) {
+        Parameter[] parameters = method.getParameters();
+        ObjectNode[] references = new ObjectNode[parameters.length];
+        for (int i = 0; i < parameters.length; i++) {
+            if (!parameters[i].isNamePresent()) {
                 throw new IllegalArgumentException("The parameter names of " + method.getDeclaringClass().getName() + "."
                         + method.getName() + " were not compiled into the class: compile with -parameters"
                         + " (maven-compiler-plugin <parameters>true</parameters>)");
             }
-            ObjectNode property = builder.createSchemaReference(parameter.getParameterizedType());
-            Description description = parameter.getAnnotation(Description.class);
+            references[i] = builder.createSchemaReference(optionalValueType(parameters[i]));
+        }
+        // The references are filled in when the definitions are collected.
+        ObjectNode definitions = builder
+                .collectDefinitions(SchemaKeyword.TAG_DEFINITIONS.forVersion(SchemaVersion.DRAFT_2020_12));
+        ObjectNode properties = Jackson.MAPPER.createObjectNode();
+        ArrayNode required = Jackson.MAPPER.createArrayNode();
+        for (int i = 0; i < parameters.length; i++) {
+            boolean optional = parameters[i].getType() == Optional.class;
+            ObjectNode property = optional ? nullable(references[i]) : references[i];
+            Description description = parameters[i].getAnnotation(Description.class);
             if (description != null) {
                 property.put("description", description.value());
             }
-            properties.set(parameter.getName(), property);
-            if (parameter.getType() != Optional.class) {
-                required.add(parameter.getName());
+            properties.set(parameters[i].getName(), property);
+            if (!optional) {
+                required.add(parameters[i].getName());
             }
         }
         ObjectNode schema = Jackson.MAPPER.createObjectNode();
-        ObjectNode definitions = builder
-                .collectDefinitions(SchemaKeyword.TAG_DEFINITIONS.forVersion(SchemaVersion.DRAFT_2020_12));
         if (definitions != null && !definitions.isEmpty()) {
             schema.set("$defs", definitions);
         }
@@ -106,6 +115,26 @@ public final class JsonSchemas {
         schema.set("required", required);
         schema.put("additionalProperties", false);
         return schema;
+    }
+
+    /** The type a parameter's schema describes: {@code X} for an {@code Optional<X>}, as for fields. */
+    private static Type optionalValueType(Parameter parameter) {
+        if (parameter.getType() == Optional.class && parameter.getParameterizedType() instanceof ParameterizedType generic) {
+            return generic.getActualTypeArguments()[0];
+        }
+        return parameter.getParameterizedType();
+    }
+
+    /** The schema also allowing {@code null}, in the form the generator uses for {@code Optional} fields. */
+    private static ObjectNode nullable(ObjectNode schema) {
+        JsonNode type = schema.get("type");
+        if (type != null && type.isTextual()) {
+            schema.putArray("type").add(type.asText()).add("null");
+            return schema;
+        }
+        ObjectNode anyOf = Jackson.MAPPER.createObjectNode();
+        anyOf.putArray("anyOf").add(Jackson.MAPPER.createObjectNode().put("type", "null")).add(schema);
+        return anyOf;
     }
 
     /** Parses a JSON Schema given as text; it must be a JSON object. */

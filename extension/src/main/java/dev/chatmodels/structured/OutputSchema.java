@@ -69,6 +69,14 @@ public final class OutputSchema<T> {
         return new OutputSchema<>(name, schema, strict, null);
     }
 
+    /** This schema under another name (letters, digits, {@code _} and {@code -}). */
+    public OutputSchema<T> named(String newName) {
+        if (newName == null || !newName.matches("[a-zA-Z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("An output schema name must be 1 to 64 letters, digits, _ or -, got " + newName);
+        }
+        return new OutputSchema<>(newName, schema, strict, type);
+    }
+
     public String name() {
         return name;
     }

@@ -88,6 +88,14 @@ public final class StructuredChatModel<T> {
         });
     }
 
+    /**
+     * Reads the value of an answer of {@link #model()} obtained some other way, e.g. the final answer of a
+     * {@link dev.chatmodels.tool.ToolLoop} run on {@code model()} when tools are bound too.
+     */
+    public T parse(AIMessage answer) {
+        return reader.read(answer, null);
+    }
+
     /** The underlying model, bound to the response format or the output tool. */
     public ChatModel model() {
         return model;

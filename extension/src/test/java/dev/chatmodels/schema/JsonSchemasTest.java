@@ -112,6 +112,7 @@ class JsonSchemasTest {
         assertEquals("Who attends", schema.at("/properties/attendees/description").asText());
         assertEquals("string", schema.at("/properties/attendees/items/type").asText());
         assertEquals("date", schema.at("/properties/day/format").asText());
+        assertEquals("[\"string\",\"null\"]", schema.at("/properties/room/type").toString(), "Optional is nullable");
         assertEquals(false, schema.get("additionalProperties").asBoolean());
         JsonNode host = schema.at("/properties/host");
         JsonNode actor = host.has("$ref") ? schema.at(host.get("$ref").asText().substring(1)) : host;

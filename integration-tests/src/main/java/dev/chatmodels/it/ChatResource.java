@@ -85,7 +85,8 @@ public class ChatResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
-    public List<BatchItemView> batch(@RestPath String model, @QueryParam("maxConcurrency") @DefaultValue("4") int maxConcurrency,
+    public List<BatchItemView> batch(@RestPath String model,
+            @QueryParam("maxConcurrency") @DefaultValue("4") int maxConcurrency,
             List<String> prompts) {
         return models.named(model).batchPrompts(prompts, RunConfig.EMPTY.withMaxConcurrency(maxConcurrency)).stream()
                 .map(BatchItemView::of)

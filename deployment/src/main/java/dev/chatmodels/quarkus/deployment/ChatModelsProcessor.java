@@ -34,6 +34,7 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
@@ -56,10 +57,15 @@ class ChatModelsProcessor {
     @BuildStep
     void beans(BuildProducer<AdditionalBeanBuildItem> beans) {
         beans.produce(AdditionalBeanBuildItem.unremovableOf(ChatModels.class));
-        // the REST Client generates the client of ProviderApi at build time from the bean archive index
         beans.produce(AdditionalBeanBuildItem.builder()
-                .addBeanClasses(ChatModelFactory.class, ModelResilience.class, ModelName.class, ProviderApi.class)
+                .addBeanClasses(ChatModelFactory.class, ModelResilience.class, ModelName.class)
                 .build());
+    }
+
+    /** The REST Client generates the implementation of {@link ProviderApi} at build time, from the index. */
+    @BuildStep
+    AdditionalIndexedClassesBuildItem restClient() {
+        return new AdditionalIndexedClassesBuildItem(ProviderApi.class.getName());
     }
 
     /**

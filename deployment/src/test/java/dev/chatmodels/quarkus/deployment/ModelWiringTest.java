@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,7 +48,7 @@ class ModelWiringTest {
             .overrideRuntimeConfigKey("quarkus.chat-models.late.model", "openai:gpt-4.1")
             .overrideRuntimeConfigKey("quarkus.chat-models.late.api-key", "sk-test-late");
 
-    @ApplicationScoped
+    @Singleton
     static class Consumer {
         @Inject
         ChatModel defaultModel;

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
 import dev.chatmodels.quarkus.runtime.config.ModelConfig;
+import dev.chatmodels.quarkus.runtime.resilience.ConfiguredFallbacks;
 
 /**
  * The application's chat models: every model of the run-time configuration by name (including names that only appear
@@ -36,6 +37,7 @@ public class ChatModels {
     private final ChatModelsConfig config;
     private final ChatModelFactory factory;
     private final ConcurrentMap<String, ChatModel> models = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ChatModel> plainModels = new ConcurrentHashMap<>();
 
     ChatModels(ChatModelsConfig config, ChatModelFactory factory) {
         this.config = config;
@@ -60,13 +62,19 @@ public class ChatModels {
 
     /**
      * The configured model {@code name}; {@code default} is the default model. Each name gives the same instance
-     * every time, also the one injected with {@code @ModelName(name)}.
+     * every time, also the one injected with {@code @ModelName(name)}; with its configured fallbacks behind it, if any.
      *
      * @throws IllegalArgumentException when no model of that name is configured; the message names the property
      */
     public ChatModel get(String name) {
         String key = isDefault(name) ? ChatModelsConfig.DEFAULT_NAME : name;
-        return models.computeIfAbsent(key, k -> factory.create(k, configured(k)));
+        return models.computeIfAbsent(key,
+                k -> ConfiguredFallbacks.chain(k, configured(k), withoutFallbacks(k), this::withoutFallbacks));
+    }
+
+    /** The model configured as {@code key} on its own: what other models fall back on, sharing its guard and limiter. */
+    private ChatModel withoutFallbacks(String key) {
+        return plainModels.computeIfAbsent(key, k -> factory.create(k, configured(k)));
     }
 
     /** A model created in code: {@code "provider:model"}, or a bare model name whose provider is known by prefix. */

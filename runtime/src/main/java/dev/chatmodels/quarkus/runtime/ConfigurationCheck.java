@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
 import dev.chatmodels.quarkus.runtime.config.ModelConfig;
+import dev.chatmodels.quarkus.runtime.resilience.ModelResilience;
 
 /**
  * Finds what is wrong with the models' run-time configuration before any model is used: each problem names the
@@ -30,6 +31,7 @@ final class ConfigurationCheck {
                 }
             }
         });
+        problems.addAll(ModelResilience.problems(config));
         injectedIn.forEach((name, classes) -> {
             ModelConfig model = config.models().get(name);
             if (model == null || model.model().isEmpty()) {

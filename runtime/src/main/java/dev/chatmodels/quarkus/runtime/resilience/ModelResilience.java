@@ -54,18 +54,23 @@ public class ModelResilience {
         });
     }
 
-    /** What is wrong with the rate limits of the configured models, each problem naming the property to fix. */
-    public List<String> problems() {
+    /**
+     * What is wrong with the rate limits and fallbacks of the configured models, each problem naming the property to
+     * fix.
+     */
+    public static List<String> problems(ChatModelsConfig config) {
+        ModelResilience resilience = new ModelResilience(config);
         List<String> problems = new ArrayList<>();
         config.models().forEach((name, model) -> {
             if (model.model().isPresent()) {
                 try {
-                    rateLimiter(name, model);
+                    resilience.rateLimiter(name, model);
                 } catch (IllegalArgumentException e) {
                     problems.add(e.getMessage());
                 }
             }
         });
+        problems.addAll(ConfiguredFallbacks.problems(config));
         return problems;
     }
 

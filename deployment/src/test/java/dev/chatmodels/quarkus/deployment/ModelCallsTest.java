@@ -1,0 +1,258 @@
+package dev.chatmodels.quarkus.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.LogRecord;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.chatmodels.error.AuthenticationException;
+import dev.chatmodels.error.RateLimitException;
+import dev.chatmodels.json.Jackson;
+import dev.chatmodels.message.AIMessage;
+import dev.chatmodels.message.AIMessageChunk;
+import dev.chatmodels.model.ChatModel;
+import dev.chatmodels.quarkus.runtime.ModelName;
+import dev.chatmodels.testing.Fixtures;
+import dev.chatmodels.testing.ProviderStandIn;
+import dev.chatmodels.testing.RecordedRequest;
+import dev.chatmodels.testing.Reply;
+import dev.chatmodels.testing.SseFixtures;
+import io.quarkus.test.QuarkusUnitTest;
+import io.vertx.core.Vertx;
+
+/**
+ * Injected models calling a local stand-in of the OpenAI and Anthropic APIs that replays recorded answers: invoke,
+ * stream, errors, cancellation, the event-loop guard, and what is logged.
+ */
+class ModelCallsTest {
+
+    private static final String OPENAI_KEY = "sk-test-openai-0123456789";
+    private static final String ANTHROPIC_KEY = "sk-ant-test-9876543210";
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(root -> root.addClass(StandInConfigSource.class)
+                    .addAsServiceProvider(ConfigSource.class, StandInConfigSource.class))
+            .overrideConfigKey("quarkus.chat-models.model", "openai:gpt-4.1-mini")
+            .overrideConfigKey("quarkus.chat-models.api-key", OPENAI_KEY)
+            .overrideConfigKey("quarkus.chat-models.max-retries", "0")
+            .overrideConfigKey("quarkus.chat-models.headers.X-Team", "blue")
+            .overrideConfigKey("quarkus.chat-models.params.top_p", "0.5")
+            .overrideConfigKey("quarkus.chat-models.params.user", "tester")
+            .overrideConfigKey("quarkus.chat-models.log-requests", "true")
+            .overrideConfigKey("quarkus.chat-models.log-responses", "true")
+            .overrideConfigKey("quarkus.chat-models.claude.model", "anthropic:claude-haiku-4-5")
+            .overrideConfigKey("quarkus.chat-models.claude.api-key", ANTHROPIC_KEY)
+            .overrideConfigKey("quarkus.chat-models.claude.max-tokens", "100")
+            .overrideConfigKey("quarkus.chat-models.claude.max-retries", "0")
+            .overrideConfigKey("quarkus.chat-models.claude.log-requests", "true")
+            .overrideConfigKey("quarkus.chat-models.single.model", "openai:gpt-4.1-nano")
+            .overrideConfigKey("quarkus.chat-models.single.api-key", OPENAI_KEY)
+            .overrideConfigKey("quarkus.chat-models.single.max-connections", "1")
+            .overrideConfigKey("quarkus.chat-models.single.max-retries", "0")
+            // the base URLs have a path, as real ones do
+            .overrideRuntimeConfigKey("quarkus.chat-models.base-url", "${stand-in.url}/v1")
+            .overrideRuntimeConfigKey("quarkus.chat-models.claude.base-url", "${stand-in.url}/anthropic/v1/")
+            .overrideRuntimeConfigKey("quarkus.chat-models.single.base-url", "${stand-in.url}/single")
+            .setLogRecordPredicate(record -> record.getLoggerName().startsWith("dev.chatmodels"))
+            .assertLogRecords(ModelCallsTest::assertLogsShowBodiesButNoKey);
+
+    @Inject
+    ChatModel openAi;
+
+    @Inject
+    @ModelName("claude")
+    ChatModel claude;
+
+    @Inject
+    @ModelName("single")
+    ChatModel single;
+
+    @Inject
+    Vertx vertx;
+
+    private final ProviderStandIn standIn = StandInConfigSource.standIn();
+
+    @BeforeEach
+    void reset() {
+        standIn.reset();
+    }
+
+    @AfterAll
+    static void stopStandIn() {
+        StandInConfigSource.stop();
+    }
+
+    @Test
+    void invokesOpenAiWithHeadersAndParams() {
+        standIn.enqueue("/v1/chat/completions", Reply.fromFixture("openai-chat", "text_nonstream.response.json"));
+
+        AIMessage answer = openAi.invoke("Hello, how are you?");
+
+        assertEquals(Fixtures.json("openai-chat", "text_nonstream.response.json")
+                .at("/choices/0/message/content").asText(), answer.text());
+        RecordedRequest request = single(standIn.requests());
+        assertEquals("/v1/chat/completions", request.path());
+        assertEquals("Bearer " + OPENAI_KEY, request.header("authorization"));
+        assertEquals("blue", request.header("x-team"));
+        JsonNode body = request.json();
+        assertEquals("gpt-4.1-mini", body.path("model").asText());
+        assertEquals(0.5, body.path("top_p").asDouble());
+        assertEquals("tester", body.path("user").asText());
+        assertEquals("Hello, how are you?", body.at("/messages/0/content").asText());
+    }
+
+    @Test
+    void streamsOpenAiSkippingCommentLines() {
+        String recorded = Fixtures.read("openai-chat", "text_stream_include_usage.response.sse");
+        standIn.enqueue("/v1/chat/completions", Reply.sse(": keep-alive\n\n" + recorded));
+
+        List<AIMessageChunk> chunks = openAi.stream("Say hello").collect().asList().await().atMost(Duration.ofSeconds(10));
+
+        String expected = SseFixtures.parse(recorded).stream()
+                .filter(event -> !event.data().equals("[DONE]"))
+                .map(event -> json(event.data()).at("/choices/0/delta/content").asText(""))
+                .collect(Collectors.joining());
+        assertFalse(expected.isEmpty());
+        assertEquals(expected, AIMessageChunk.sum(chunks).toMessage().text());
+        assertTrue(single(standIn.requests()).json().path("stream").asBoolean());
+    }
+
+    @Test
+    void invokesAnthropicBelowABaseUrlWithAPath() {
+        standIn.enqueue("/anthropic/v1/messages", Reply.fromFixture("anthropic", "text_nonstream.response.json"));
+
+        AIMessage answer = claude.invoke("Hello");
+
+        assertEquals("Hello! It's nice to meet you. How are you doing today?", answer.text());
+        RecordedRequest request = single(standIn.requests());
+        assertEquals(ANTHROPIC_KEY, request.header("x-api-key"));
+        assertEquals("2023-06-01", request.header("anthropic-version"));
+        assertEquals(100, request.json().path("max_tokens").asInt());
+    }
+
+    @Test
+    void streamsAnthropic() {
+        standIn.enqueue("/anthropic/v1/messages", Reply.fromFixture("anthropic", "text_stream_cache_read.response.sse"));
+
+        String text = claude.stream("Hello").map(AIMessageChunk::text).collect().with(Collectors.joining())
+                .await().atMost(Duration.ofSeconds(10));
+
+        assertEquals("Hello", text);
+    }
+
+    @Test
+    void errorAnswersBecomeTypedExceptionsWithTheProviderMessage() {
+        standIn.enqueue("/v1/chat/completions",
+                Reply.fromFixture("openai-chat", "error_429_rate_limit_exceeded.response.json"));
+
+        RateLimitException error = assertThrows(RateLimitException.class, () -> openAi.invoke("Hello"));
+
+        assertEquals(429, error.status());
+        assertEquals("rate_limit_exceeded", error.errorCode());
+        assertTrue(error.getMessage().contains("Rate limit reached for 10KTPM-200RPM"), error.getMessage());
+        assertFalse(error.toString().contains(OPENAI_KEY));
+    }
+
+    @Test
+    void anErrorAnswerToAStreamCarriesTheErrorBody() {
+        standIn.enqueue("/anthropic/v1/messages", Reply.fromFixture("anthropic", "error_401_authentication.response.json"));
+
+        Throwable error = streamFailure(claude);
+
+        AuthenticationException authentication = assertInstanceOf(AuthenticationException.class, error);
+        assertEquals(401, authentication.status());
+        assertEquals("invalid x-api-key", authentication.providerMessage());
+        assertFalse(authentication.toString().contains(ANTHROPIC_KEY));
+    }
+
+    @Test
+    void cancellingAStreamClosesItsConnection() {
+        String recorded = Fixtures.read("openai-chat", "text_stream_include_usage.response.sse");
+        standIn.enqueue("/single/chat/completions", Reply.sseThenStall(recorded, 2),
+                Reply.fromFixture("openai-chat", "text_nonstream.response.json"));
+
+        single.stream("Say hello").select().first().toUni().await().atMost(Duration.ofSeconds(10));
+
+        // the pool has one connection: this call only gets one if the stalled stream's connection was closed
+        AIMessage answer = single.invokeAsync("Hello").await().atMost(Duration.ofSeconds(10));
+        assertFalse(answer.text().isEmpty());
+        assertEquals(2, standIn.requestCount("/single/chat/completions"));
+    }
+
+    @Test
+    void blockingInvokeOnTheEventLoopFailsClearly() throws Exception {
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        vertx.getOrCreateContext().runOnContext(ignored -> {
+            try {
+                openAi.invoke("Hello");
+                outcome.complete(null);
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+
+        Throwable error = outcome.get(10, TimeUnit.SECONDS);
+        IllegalStateException refused = assertInstanceOf(IllegalStateException.class, error);
+        assertTrue(refused.getMessage().contains("cannot run on the event-loop thread"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("use invokeAsync()"), refused.getMessage());
+        assertTrue(standIn.requests().isEmpty());
+    }
+
+    /** The failure of a stream of {@code model}, or {@code null} when it completes. */
+    private static Throwable streamFailure(ChatModel model) {
+        return model.stream("Hello").collect().asList().onItem().transform(items -> (Throwable) null)
+                .onFailure().recoverWithItem(t -> t).await().atMost(Duration.ofSeconds(10));
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return Jackson.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(text, e);
+        }
+    }
+
+    private static RecordedRequest single(List<RecordedRequest> requests) {
+        assertEquals(1, requests.size(), () -> "requests: " + requests);
+        return requests.get(0);
+    }
+
+    static void assertLogsShowBodiesButNoKey(List<LogRecord> records) {
+        List<String> messages = records.stream()
+                .map(record -> record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage())
+                .toList();
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("[default] POST /chat/completions")
+                && m.contains("\"top_p\":0.5") && m.contains("Authorization=***") && m.contains("X-Team=blue")),
+                () -> "no request log in " + messages);
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("[default] HTTP 200") && m.contains("chatcmpl-")),
+                () -> "no response log in " + messages);
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("[claude] POST /messages") && m.contains("x-api-key=***")),
+                () -> "no request log of claude in " + messages);
+        assertTrue(messages.stream().noneMatch(m -> m.startsWith("[claude] HTTP")), "claude does not log responses");
+        for (int i = 0; i < records.size(); i++) {
+            String logged = messages.get(i) + " " + records.get(i).getThrown();
+            assertFalse(logged.contains(OPENAI_KEY) || logged.contains(ANTHROPIC_KEY), () -> "a key is logged: " + logged);
+        }
+    }
+}

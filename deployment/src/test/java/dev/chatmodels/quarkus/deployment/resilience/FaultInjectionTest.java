@@ -1,0 +1,477 @@
+package dev.chatmodels.quarkus.deployment.resilience;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.chatmodels.error.AuthenticationException;
+import dev.chatmodels.error.InvalidRequestException;
+import dev.chatmodels.error.ProviderConnectionException;
+import dev.chatmodels.error.ProviderException;
+import dev.chatmodels.error.ProviderServerException;
+import dev.chatmodels.error.ProviderTimeoutException;
+import dev.chatmodels.error.QuotaExceededException;
+import dev.chatmodels.error.RateLimitException;
+import dev.chatmodels.error.StreamInterruptedException;
+import dev.chatmodels.message.AIMessage;
+import dev.chatmodels.message.AIMessageChunk;
+import dev.chatmodels.message.ResponseMetadata;
+import dev.chatmodels.model.ChatModel;
+import dev.chatmodels.model.RunConfig;
+import dev.chatmodels.quarkus.runtime.ChatModels;
+import dev.chatmodels.testing.Fixtures;
+import dev.chatmodels.testing.ProviderStandIn;
+import dev.chatmodels.testing.Reply;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * Every fault of the list in the resilience issue, injected by the provider stand-in at the socket level and met by the
+ * configured models with their real transport, guard, circuit breaker and fallbacks. For each: how many attempts the
+ * stand-in saw, what the caller gets, how long it took, and for streams the exact text the caller received.
+ */
+class FaultInjectionTest {
+
+    private static final int PORT = StandInPort.of(FaultInjectionTest.class);
+    private static final String OPENAI = "/v1/chat/completions";
+    private static final String ANTHROPIC = "/v1/messages";
+    private static final String STREAM = Fixtures.read("openai-chat", "text_stream_include_usage.response.sse");
+    private static final String STREAM_TEXT = "The capital of the UK is London.";
+    /** The text of the stream's first four events: the role-only delta, "The", " capital", " of". */
+    private static final String FIRST_FOUR_EVENTS_TEXT = "The capital of";
+    private static final String ANSWER_TEXT = "Hello! I'm just a program, so I don't have feelings, but I'm here and ready "
+            + "to help you. How can I assist you today?";
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = withModel(withModel(withModel(withModel(withModel(new QuarkusUnitTest(),
+            "openai", "openai:gpt-4.1-mini"), "claude", "anthropic:claude-haiku-4-5"),
+            "primary", "openai:gpt-4.1-mini"), "backup", "anthropic:claude-haiku-4-5"),
+            "fragile", "openai:gpt-4.1-mini")
+            .overrideConfigKey("quarkus.chat-models.primary.max-retries", "1")
+            .overrideConfigKey("quarkus.chat-models.primary.fallbacks", "backup")
+            .overrideConfigKey("quarkus.chat-models.fragile.max-retries", "0")
+            .overrideConfigKey("quarkus.chat-models.fragile.fallbacks", "backup")
+            .overrideConfigKey("quarkus.chat-models.fragile.circuit-breaker.enabled", "true")
+            .overrideConfigKey("quarkus.chat-models.fragile.circuit-breaker.request-volume-threshold", "4")
+            .overrideConfigKey("quarkus.chat-models.fragile.circuit-breaker.failure-ratio", "0.5")
+            .overrideConfigKey("quarkus.chat-models.fragile.circuit-breaker.delay", "10s");
+
+    /** Small timeouts and backoffs keep the suite fast; the ratios between them are what matter. */
+    private static QuarkusUnitTest withModel(QuarkusUnitTest test, String name, String model) {
+        String prefix = "quarkus.chat-models." + name + ".";
+        return test.overrideConfigKey(prefix + "model", model)
+                .overrideConfigKey(prefix + "base-url", "http://127.0.0.1:" + PORT + "/v1")
+                .overrideConfigKey(prefix + "api-key", "sk-fault-injection")
+                .overrideConfigKey(prefix + "max-retries", "2")
+                .overrideConfigKey(prefix + "retry-backoff", "50ms")
+                .overrideConfigKey(prefix + "max-retry-delay", "400ms")
+                .overrideConfigKey(prefix + "timeout", "500ms")
+                .overrideConfigKey(prefix + "stream-idle-timeout", "300ms");
+    }
+
+    private static ProviderStandIn standIn;
+
+    @Inject
+    ChatModels models;
+
+    @BeforeAll
+    static void startStandIn() {
+        standIn = ProviderStandIn.start(PORT);
+    }
+
+    @AfterAll
+    static void stopStandIn() {
+        standIn.close();
+    }
+
+    @BeforeEach
+    void forgetReplies() {
+        standIn.reset();
+    }
+
+    // ---- invoke ----
+
+    @Test
+    void rateLimitWithRetryAfterIsRetriedAfterTheDelayTheProviderAskedFor() {
+        standIn.enqueue(OPENAI, rateLimited().header("retry-after-ms", "250"), answer());
+
+        Timed<AIMessage> call = invoke("openai");
+
+        assertEquals(ANSWER_TEXT, call.result().text());
+        assertEquals(2, standIn.requestCount(OPENAI));
+        call.assertTookBetween(250, 2000);
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheMaximumWaitsTheMaximum() {
+        standIn.enqueue(OPENAI, rateLimited().header("retry-after", "30"), answer());
+
+        Timed<AIMessage> call = invoke("openai");
+
+        assertEquals(ANSWER_TEXT, call.result().text());
+        assertEquals(2, standIn.requestCount(OPENAI));
+        call.assertTookBetween(400, 2000);
+    }
+
+    @Test
+    void aRateLimitThatLastsFailsAfterAllRetries() {
+        standIn.enqueue(OPENAI, rateLimited());
+
+        RateLimitException error = invokeFailing("openai", RateLimitException.class);
+
+        assertEquals(3, standIn.requestCount(OPENAI), "the call and its two retries");
+        assertTrue(error.getMessage().startsWith("openai returned HTTP 429 "), error.getMessage());
+        assertEquals(429, error.status());
+    }
+
+    @Test
+    void anExhaustedQuotaIsNeverRetried() {
+        standIn.enqueue(OPENAI, Reply.fromFixture("openai-chat", "error_429_insufficient_quota.response.json")
+                .header("retry-after", "1"));
+
+        Timed<QuotaExceededException> call = timed(() -> invokeFailing("openai", QuotaExceededException.class));
+
+        assertEquals(1, standIn.requestCount(OPENAI));
+        assertEquals("insufficient_quota", call.result().errorCode());
+        assertTrue(call.result().getMessage().contains("You exceeded your current quota"), call.result().getMessage());
+        call.assertTookBetween(0, 400);
+    }
+
+    @Test
+    void serverErrorsAreRetriedWithBackoff() {
+        for (int status : List.of(500, 502, 503)) {
+            standIn.reset();
+            standIn.enqueue(OPENAI, serverError(status), serverError(status), answer());
+
+            Timed<AIMessage> call = invoke("openai");
+
+            assertEquals(ANSWER_TEXT, call.result().text(), "after two HTTP " + status);
+            assertEquals(3, standIn.requestCount(OPENAI), "HTTP " + status);
+            // backoff 50 ms then 100 ms, each jittered down by at most a quarter
+            call.assertTookBetween(112, 2000);
+        }
+    }
+
+    @Test
+    void anthropicOverloadedIsRetried() {
+        standIn.enqueue(ANTHROPIC, Reply.fromFixture("anthropic", "error_529_overloaded.response.json"),
+                Reply.fromFixture("anthropic", "text_nonstream.response.json"));
+
+        AIMessage answer = invoke("claude").result();
+
+        assertEquals("Hello! It's nice to meet you. How are you doing today?", answer.text());
+        assertEquals(2, standIn.requestCount(ANTHROPIC));
+    }
+
+    @Test
+    void aServerErrorThatLastsFailsAfterAllRetriesWithTheProvidersMessage() {
+        standIn.enqueue(ANTHROPIC, Reply.fromFixture("anthropic", "error_529_overloaded.response.json"));
+
+        ProviderServerException error = invokeFailing("claude", ProviderServerException.class);
+
+        assertEquals(3, standIn.requestCount(ANTHROPIC));
+        assertEquals(529, error.status());
+        assertTrue(error.getMessage().contains("Overloaded"), error.getMessage());
+    }
+
+    @Test
+    void clientErrorsAreNeverRetried() {
+        standIn.enqueue(OPENAI, Reply.fromFixture("openai-chat", "error_400_unsupported_parameter.response.json"));
+        invokeFailing("openai", InvalidRequestException.class);
+        assertEquals(1, standIn.requestCount(OPENAI));
+
+        standIn.reset();
+        standIn.enqueue(OPENAI, Reply.fromFixture("openai-chat", "error_401_invalid_api_key.response.json"));
+        AuthenticationException unauthorized = invokeFailing("openai", AuthenticationException.class);
+        assertEquals(1, standIn.requestCount(OPENAI));
+        assertTrue(!unauthorized.getMessage().contains("sk-fault-injection"), "the API key is never shown");
+
+        standIn.reset();
+        standIn.enqueue(OPENAI, Reply.fromFixture("openai-chat", "error_404_model_not_found.response.json"));
+        invokeFailing("openai", InvalidRequestException.class);
+        assertEquals(1, standIn.requestCount(OPENAI));
+    }
+
+    @Test
+    void aConnectionResetBeforeTheAnswerIsRetried() {
+        standIn.enqueue(OPENAI, Reply.resetBeforeResponse(), answer());
+
+        assertEquals(ANSWER_TEXT, invoke("openai").result().text());
+        assertEquals(2, standIn.requestCount(OPENAI));
+    }
+
+    @Test
+    void connectionResetsThatLastFailAsConnectionFailures() {
+        standIn.enqueue(OPENAI, Reply.resetBeforeResponse());
+
+        ProviderConnectionException error = invokeFailing("openai", ProviderConnectionException.class);
+
+        assertEquals(3, standIn.requestCount(OPENAI));
+        assertTrue(error.getMessage().startsWith("Could not complete the call to openai model gpt-4.1-mini"),
+                error.getMessage());
+    }
+
+    @Test
+    void malformedJsonIsRetried() {
+        standIn.enqueue(OPENAI, Reply.malformedJson(), answer());
+
+        assertEquals(ANSWER_TEXT, invoke("openai").result().text());
+        assertEquals(2, standIn.requestCount(OPENAI));
+    }
+
+    @Test
+    void malformedJsonThatLastsFailsWithWhatWasWrong() {
+        standIn.enqueue(OPENAI, Reply.malformedJson());
+
+        ProviderException error = invokeFailing("openai", ProviderException.class);
+
+        assertEquals(3, standIn.requestCount(OPENAI));
+        assertTrue(error.getMessage().contains("not valid JSON"), error.getMessage());
+    }
+
+    @Test
+    void aSlowFirstByteBeyondTheTimeoutIsAbandonedAndRetried() {
+        standIn.enqueue(OPENAI, answer().delayFirstByte(Duration.ofSeconds(3)), answer());
+
+        Timed<AIMessage> call = invoke("openai");
+
+        assertEquals(ANSWER_TEXT, call.result().text());
+        assertEquals(2, standIn.requestCount(OPENAI));
+        call.assertTookBetween(500, 2000);
+    }
+
+    @Test
+    void aProviderThatNeverAnswersInTimeFailsWithATimeout() {
+        standIn.enqueue(OPENAI, answer().delayFirstByte(Duration.ofSeconds(3)));
+
+        Timed<ProviderTimeoutException> call = timed(() -> invokeFailing("openai", ProviderTimeoutException.class));
+
+        assertEquals(3, standIn.requestCount(OPENAI));
+        assertEquals("The chat model 'openai' did not answer within 500 ms (timeout)", call.result().getMessage());
+        // three attempts of 500 ms, 50 and 100 ms of backoff
+        call.assertTookBetween(1600, 3500);
+    }
+
+    // ---- streams ----
+
+    @Test
+    void aStreamRateLimitedBeforeItStartsIsRetried() {
+        standIn.enqueue(OPENAI, rateLimited().header("retry-after-ms", "100"), Reply.sse(STREAM));
+
+        Streamed stream = stream("openai");
+
+        stream.assertCompletedWith(STREAM_TEXT);
+        assertEquals(2, standIn.requestCount(OPENAI));
+    }
+
+    @Test
+    void aStreamResetBeforeItsFirstEventIsRetried() {
+        standIn.enqueue(OPENAI, Reply.resetBeforeResponse(), Reply.sseThenReset(STREAM, 0), Reply.sse(STREAM));
+
+        Streamed stream = stream("openai");
+
+        stream.assertCompletedWith(STREAM_TEXT);
+        assertEquals(3, standIn.requestCount(OPENAI));
+    }
+
+    @Test
+    void aStreamResetMidwayEndsWithWhatWasReceivedAndIsNotRetried() {
+        standIn.enqueue(OPENAI, Reply.sseThenReset(STREAM, 4), Reply.sse(STREAM));
+
+        Streamed stream = stream("openai");
+
+        StreamInterruptedException error = stream.assertInterruptedAfter(FIRST_FOUR_EVENTS_TEXT);
+        assertInstanceOf(ProviderConnectionException.class, error.getCause());
+        assertEquals(1, standIn.requestCount(OPENAI), "text already delivered is never asked for again");
+    }
+
+    @Test
+    void aStreamThatStallsMidwayFailsAfterTheIdleTimeout() {
+        standIn.enqueue(OPENAI, Reply.sseThenStall(STREAM, 4), Reply.sse(STREAM));
+
+        Streamed stream = stream("openai");
+
+        StreamInterruptedException error = stream.assertInterruptedAfter(FIRST_FOUR_EVENTS_TEXT);
+        assertInstanceOf(ProviderTimeoutException.class, error.getCause());
+        assertEquals("The chat model 'openai' stream sent nothing for 300 ms (stream-idle-timeout)",
+                error.getCause().getMessage());
+        assertEquals(1, standIn.requestCount(OPENAI));
+        stream.assertTookBetween(300, 2000);
+    }
+
+    @Test
+    void aStreamThatStallsBeforeItsFirstChunkIsRetried() {
+        standIn.enqueue(OPENAI, Reply.sseThenStall(STREAM, 0), Reply.sse(STREAM));
+
+        Streamed stream = stream("openai");
+
+        stream.assertCompletedWith(STREAM_TEXT);
+        assertEquals(2, standIn.requestCount(OPENAI));
+        stream.assertTookBetween(500, 2000);
+    }
+
+    @Test
+    void aStreamCutInTheMiddleOfAnEventIsNotTakenForTheWholeAnswer() {
+        standIn.enqueue(OPENAI, Reply.truncatedSse(STREAM, 4), Reply.sse(STREAM));
+
+        Streamed stream = stream("openai");
+
+        stream.assertInterruptedAfter(FIRST_FOUR_EVENTS_TEXT);
+        assertEquals(1, standIn.requestCount(OPENAI));
+    }
+
+    @Test
+    void aStreamWithASlowFirstByteIsAbandonedAndRetried() {
+        standIn.enqueue(OPENAI, Reply.sse(STREAM).delayFirstByte(Duration.ofSeconds(3)), Reply.sse(STREAM));
+
+        Streamed stream = stream("openai");
+
+        stream.assertCompletedWith(STREAM_TEXT);
+        assertEquals(2, standIn.requestCount(OPENAI));
+        stream.assertTookBetween(500, 2000);
+    }
+
+    // ---- fallbacks and circuit breaker ----
+
+    @Test
+    void theFallbackAnswersWhenThePrimaryStillFailsAfterItsRetries() {
+        standIn.enqueue(OPENAI, serverError(503));
+        standIn.enqueue(ANTHROPIC, Reply.fromFixture("anthropic", "text_nonstream.response.json"));
+
+        AIMessage answer = invoke("primary").result();
+
+        assertEquals("Hello! It's nice to meet you. How are you doing today?", answer.text());
+        assertEquals("backup", answer.responseMetadata().get(ResponseMetadata.CONFIGURED_MODEL));
+        assertEquals("anthropic", answer.responseMetadata().get(ResponseMetadata.MODEL_PROVIDER));
+        assertEquals(2, standIn.requestCount(OPENAI), "the primary's call and its one retry");
+        assertEquals(1, standIn.requestCount(ANTHROPIC));
+    }
+
+    @Test
+    void aStreamFallsBackBeforeItsFirstChunk() {
+        standIn.enqueue(OPENAI, serverError(502));
+        standIn.enqueue(ANTHROPIC, Reply.fromFixture("anthropic", "text_stream_cache_read.response.sse"));
+
+        Streamed stream = stream("primary");
+
+        stream.assertCompletedWith("Hello");
+        assertEquals("backup", stream.total().responseMetadata().get(ResponseMetadata.CONFIGURED_MODEL));
+        assertEquals(2, standIn.requestCount(OPENAI));
+    }
+
+    @Test
+    void theFallbackDoesNotAnswerForErrorsOfTheCallersMaking() {
+        standIn.enqueue(OPENAI, Reply.fromFixture("openai-chat", "error_429_insufficient_quota.response.json"));
+        standIn.enqueue(ANTHROPIC, Reply.fromFixture("anthropic", "text_nonstream.response.json"));
+
+        invokeFailing("primary", QuotaExceededException.class);
+
+        assertEquals(0, standIn.requestCount(ANTHROPIC));
+    }
+
+    @Test
+    void anOpenCircuitFailsFastAndFallsBack() {
+        standIn.enqueue(OPENAI, serverError(500));
+        standIn.enqueue(ANTHROPIC, Reply.fromFixture("anthropic", "text_nonstream.response.json"));
+        ChatModel fragile = models.get("fragile");
+
+        for (int call = 0; call < 4; call++) {
+            assertEquals("backup", fragile.invoke("hi").responseMetadata().get(ResponseMetadata.CONFIGURED_MODEL));
+        }
+        assertEquals(4, standIn.requestCount(OPENAI));
+
+        Timed<AIMessage> whileOpen = timed(() -> fragile.invoke("hi"));
+
+        assertEquals("backup", whileOpen.result().responseMetadata().get(ResponseMetadata.CONFIGURED_MODEL));
+        assertEquals(4, standIn.requestCount(OPENAI), "the open circuit keeps calls away from the failing provider");
+        assertEquals(5, standIn.requestCount(ANTHROPIC));
+    }
+
+    // ---- helpers ----
+
+    private static Reply answer() {
+        return Reply.fromFixture("openai-chat", "text_nonstream.response.json");
+    }
+
+    private static Reply rateLimited() {
+        return Reply.fromFixture("openai-chat", "error_429_rate_limit_exceeded.response.json");
+    }
+
+    private static Reply serverError(int status) {
+        return Reply.json(status, "{\"error\":{\"message\":\"The server had an error while processing your request.\","
+                + "\"type\":\"server_error\",\"param\":null,\"code\":null}}");
+    }
+
+    private Timed<AIMessage> invoke(String model) {
+        ChatModel chat = models.get(model);
+        return timed(() -> chat.invoke("What is the capital of the UK?"));
+    }
+
+    private <E extends Throwable> E invokeFailing(String model, Class<E> type) {
+        ChatModel chat = models.get(model);
+        return assertThrows(type, () -> chat.invoke("What is the capital of the UK?"));
+    }
+
+    private Streamed stream(String model) {
+        List<AIMessageChunk> received = new CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        Throwable failure = null;
+        try {
+            models.get(model).stream("What is the capital of the UK?").invoke(received::add)
+                    .collect().asList().await().atMost(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        return new Streamed(received, failure, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static <T> Timed<T> timed(java.util.function.Supplier<T> call) {
+        long start = System.nanoTime();
+        T result = call.get();
+        return new Timed<>(result, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private record Timed<T>(T result, long millis) {
+        void assertTookBetween(long min, long max) {
+            assertTrue(millis >= min && millis <= max, "took " + millis + " ms, expected " + min + ".." + max + " ms");
+        }
+    }
+
+    private record Streamed(List<AIMessageChunk> chunks, Throwable failure, long millis) {
+
+        AIMessageChunk total() {
+            return AIMessageChunk.sum(chunks);
+        }
+
+        void assertCompletedWith(String text) {
+            if (failure != null) {
+                throw new AssertionError("The stream failed after receiving '" + total().text() + "'", failure);
+            }
+            assertEquals(text, total().text(), "the caller got each piece of text exactly once");
+        }
+
+        StreamInterruptedException assertInterruptedAfter(String text) {
+            StreamInterruptedException interrupted = assertInstanceOf(StreamInterruptedException.class, failure);
+            assertEquals(text, total().text(), "the caller got the text before the fault, once");
+            assertEquals(text, interrupted.received().text(), "the error carries what the caller received");
+            assertTrue(interrupted.getMessage().startsWith("openai stream failed after "), interrupted.getMessage());
+            return interrupted;
+        }
+
+        void assertTookBetween(long min, long max) {
+            assertTrue(millis >= min && millis <= max, "took " + millis + " ms, expected " + min + ".." + max + " ms");
+        }
+    }
+}

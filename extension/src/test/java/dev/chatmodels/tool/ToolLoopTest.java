@@ -1,0 +1,120 @@
+package dev.chatmodels.tool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import dev.chatmodels.message.AIMessage;
+import dev.chatmodels.message.HumanMessage;
+import dev.chatmodels.message.Message;
+import dev.chatmodels.message.ToolMessage;
+import dev.chatmodels.message.content.ToolCall;
+import dev.chatmodels.model.ChatModel;
+import dev.chatmodels.model.RunConfig;
+import dev.chatmodels.testing.ScriptedChatModel;
+
+class ToolLoopTest {
+
+    record City(String city) {
+    }
+
+    @Test
+    void runsTheRequestedToolsInParallelAndReturnsTheFinalAnswer() {
+        CountDownLatch bothRunning = new CountDownLatch(2);
+        ChatTool weather = ChatTool.fromRecord("weather", City.class, "Weather of a city", city -> {
+            bothRunning.countDown();
+            if (!bothRunning.await(5, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the two calls did not run in parallel");
+            }
+            return city.city().equals("Paris") ? "18C" : "24C";
+        });
+        ScriptedChatModel scripted = ScriptedChatModel.of("openai")
+                .answering(AIMessage.ofToolCalls(List.of(new ToolCall("call_1", "weather", Map.of("city", "Paris")),
+                        new ToolCall("call_2", "weather", Map.of("city", "Rome")))))
+                .answeringWith(
+                        messages -> AIMessage.of("Paris " + messages.get(2).text() + ", Rome " + messages.get(3).text()));
+        ChatModel model = scripted.bindTools(List.of(weather));
+
+        ToolLoopResult result = ToolLoop.run(model, List.of(HumanMessage.of("Weather in Paris and Rome?")), RunConfig.EMPTY);
+
+        assertEquals("Paris 18C, Rome 24C", result.text());
+        assertEquals(5, result.messages().size());
+        ToolMessage first = assertInstanceOf(ToolMessage.class, result.messages().get(2));
+        assertEquals("call_1", first.toolCallId());
+        assertEquals(ToolMessage.Status.SUCCESS, first.status());
+        assertEquals("call_2", ((ToolMessage) result.messages().get(3)).toolCallId());
+        assertEquals(2, scripted.calls().size());
+        assertEquals(List.of("weather"), scripted.calls().get(0).bindings().tools().stream().map(t -> t.name()).toList());
+        assertEquals(result.messages().subList(0, 4), scripted.calls().get(1).messages(),
+                "the second call sees the question, the tool calls and both results");
+    }
+
+    @Test
+    void aFailingToolIsReportedToTheModelWhichCanRecover() {
+        ChatTool weather = ChatTool.fromRecord("weather", City.class, "Weather of a city", city -> {
+            throw new IllegalStateException("weather service unavailable");
+        });
+        ScriptedChatModel scripted = ScriptedChatModel.of("anthropic")
+                .answering(AIMessage.ofToolCalls(List.of(new ToolCall("t1", "weather", Map.of("city", "Oslo")))))
+                .answeringWith(messages -> {
+                    ToolMessage seen = (ToolMessage) messages.get(messages.size() - 1);
+                    return AIMessage.of(seen.status() + ": " + seen.text());
+                });
+
+        ToolLoopResult result = ToolLoop.run(scripted.bindTools(List.of(weather)), List.of(HumanMessage.of("Oslo?")),
+                RunConfig.EMPTY);
+
+        assertEquals("ERROR: Error: weather service unavailable", result.text());
+    }
+
+    @Test
+    void stopsWithAClearErrorAtTheRecursionLimit() {
+        AtomicInteger runs = new AtomicInteger();
+        ChatTool again = ChatTool.fromSchema("again", "Asks again", Map.of("type", "object"), args -> runs.incrementAndGet());
+        ScriptedChatModel scripted = ScriptedChatModel.of("openai");
+        for (int i = 0; i < 3; i++) {
+            scripted.answering(AIMessage.ofToolCalls(List.of(new ToolCall("c" + i, "again", Map.of()))));
+        }
+
+        ToolLoopLimitException error = assertThrows(ToolLoopLimitException.class,
+                () -> ToolLoop.run(scripted.bindTools(List.of(again)), List.of(HumanMessage.of("loop")),
+                        RunConfig.EMPTY.withRecursionLimit(3)));
+
+        assertEquals(3, error.limit());
+        assertEquals(3, scripted.calls().size());
+        assertEquals(2, runs.get(), "the tools of the last answer do not run: nobody would see their results");
+        assertTrue(error.getMessage().contains("after 3 model calls"), error.getMessage());
+        assertTrue(error.getMessage().contains("RunConfig.withRecursionLimit(n)"), error.getMessage());
+        Message last = error.messages().get(error.messages().size() - 1);
+        assertEquals("c2", ((AIMessage) last).toolCalls().get(0).id());
+    }
+
+    @Test
+    void withoutToolCallsTheFirstAnswerIsFinal() {
+        ScriptedChatModel scripted = ScriptedChatModel.of("openai").answering(AIMessage.of("Hello"));
+        ToolLoopResult result = ToolLoop.run(scripted, List.of(HumanMessage.of("Hi")), RunConfig.EMPTY);
+        assertEquals("Hello", result.text());
+        assertEquals(2, result.messages().size());
+    }
+
+    @Test
+    void bindingToolsReplacesThePreviousOnesAndChecksTheToolChoice() {
+        ChatTool a = ChatTool.fromSchema("a", null, Map.of("type", "object"), args -> "a");
+        ChatTool b = ChatTool.fromSchema("b", null, Map.of("type", "object"), args -> "b");
+        ChatModel model = ScriptedChatModel.of("openai").bindTools(List.of(a)).bindTools(List.of(b), ToolChoice.tool("b"),
+                false);
+        assertEquals(List.of(b), model.bindings().executableTools());
+        assertEquals(ToolChoice.tool("b"), model.bindings().toolChoice());
+        assertEquals(Boolean.FALSE, model.bindings().parallelToolCalls());
+        assertThrows(IllegalArgumentException.class, () -> model.bindTools(List.of(a), ToolChoice.tool("b")));
+    }
+}

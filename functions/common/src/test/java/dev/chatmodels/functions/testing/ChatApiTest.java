@@ -1,0 +1,451 @@
+package dev.chatmodels.functions.testing;
+
+import static dev.chatmodels.functions.testing.StandInModels.ANTHROPIC_KEY;
+import static dev.chatmodels.functions.testing.StandInModels.OPENAI_KEY;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.chatmodels.functions.openai.ApiError;
+import dev.chatmodels.testing.Fixtures;
+import dev.chatmodels.testing.ProviderStandIn;
+import dev.chatmodels.testing.RecordedRequest;
+import dev.chatmodels.testing.Reply;
+import dev.chatmodels.testing.SseFixtures;
+import dev.chatmodels.transport.StreamEvent;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * The OpenAI-compatible API as a client sees it, whatever the app serves it on: subclasses are {@code @QuarkusTest}s
+ * (and {@code @QuarkusIntegrationTest}s) of each function app with {@link StandInModels}. The provider stand-in answers
+ * with recorded fixtures.
+ */
+public abstract class ChatApiTest {
+
+    protected static final String OPENAI = "/v1/chat/completions";
+    protected static final String ANTHROPIC = "/v1/messages";
+    protected static final String HELLO = "[{\"role\": \"user\", \"content\": \"Hello, how are you?\"}]";
+
+    @StandIn
+    protected ProviderStandIn standIn;
+
+    @BeforeEach
+    void forgetEarlierCalls() {
+        standIn.reset();
+    }
+
+    @Test
+    void listsTheConfiguredModels() {
+        JsonNode models = SseBody.json(given().get("/v1/models").then().statusCode(200).extract().asString());
+
+        assertEquals("list", models.get("object").asText());
+        assertEquals("default", models.at("/data/0/id").asText());
+        assertEquals("openai", models.at("/data/0/owned_by").asText());
+        assertEquals("claude", models.at("/data/1/id").asText());
+        assertEquals("anthropic", models.at("/data/1/owned_by").asText());
+    }
+
+    @Test
+    void reportsReadyWithTheConfiguredModels() {
+        JsonNode health = SseBody.json(given().get("/q/health/ready").then().statusCode(200).extract().asString());
+
+        assertEquals("UP", health.get("status").asText());
+        assertEquals("default,claude", health.at("/checks/0/data/models").asText());
+    }
+
+    @Test
+    void answersWithTheDefaultOpenAiModel() {
+        replay(OPENAI, "openai-chat", "text_nonstream.response.json");
+
+        JsonNode completion = complete("{\"model\": \"default\", \"messages\": " + HELLO + "}");
+
+        assertEquals("chat.completion", completion.get("object").asText());
+        assertEquals(answerText("openai-chat", "text_nonstream"), completion.at("/choices/0/message/content").asText());
+        assertEquals("stop", completion.at("/choices/0/finish_reason").asText());
+        assertEquals(13, completion.at("/usage/prompt_tokens").asInt());
+        assertEquals(29, completion.at("/usage/completion_tokens").asInt());
+        assertEquals(42, completion.at("/usage/total_tokens").asInt());
+        RecordedRequest sent = onlyRequest();
+        assertEquals(OPENAI, sent.path());
+        assertEquals("Bearer " + OPENAI_KEY, sent.header("authorization"));
+        assertEquals("gpt-4o-mini", sent.json().get("model").asText());
+        assertEquals("Hello, how are you?", sent.json().at("/messages/0/content").asText());
+    }
+
+    @Test
+    void answersWithANamedAnthropicModelInOpenAisFormat() {
+        replay(ANTHROPIC, "anthropic", "text_nonstream.response.json");
+
+        JsonNode completion = complete("""
+                {"model": "claude", "messages": [{"role": "system", "content": "Be nice."},
+                  {"role": "user", "content": "Hello"}], "temperature": 0.5, "max_tokens": 300, "stop": ["END"]}
+                """);
+
+        assertEquals(answerText("anthropic", "text_nonstream"), completion.at("/choices/0/message/content").asText());
+        assertEquals("stop", completion.at("/choices/0/finish_reason").asText());
+        assertEquals("claude-sonnet-4-20250514", completion.get("model").asText());
+        RecordedRequest sent = onlyRequest();
+        assertEquals(ANTHROPIC, sent.path());
+        assertEquals(ANTHROPIC_KEY, sent.header("x-api-key"));
+        assertNull(sent.header("authorization"));
+        JsonNode body = sent.json();
+        assertEquals("claude-sonnet-4-5", body.get("model").asText());
+        assertEquals(0.5, body.get("temperature").asDouble());
+        assertEquals(300, body.get("max_tokens").asInt());
+        assertEquals("END", body.at("/stop_sequences/0").asText());
+        assertEquals("Be nice.", systemText(body));
+    }
+
+    @Test
+    void streamsTextWithTheUsageAtTheEnd() {
+        replay(OPENAI, "openai-chat", "text_stream_include_usage_2.response.sse");
+
+        Response response = post("{\"model\": \"default\", \"stream\": true, \"stream_options\": {\"include_usage\": true},"
+                + " \"messages\": " + HELLO + "}");
+
+        response.then().statusCode(200).contentType(ContentType.fromContentType("text/event-stream"));
+        SseBody sse = SseBody.parse(response.asString());
+        assertTrue(sse.done());
+        assertEquals(streamedText("openai-chat", "text_stream_include_usage_2"), sse.text());
+        List<JsonNode> chunks = sse.chunks();
+        assertEquals("assistant", chunks.get(0).at("/choices/0/delta/role").asText());
+        assertEquals("stop", chunks.get(chunks.size() - 2).at("/choices/0/finish_reason").asText());
+        JsonNode usage = chunks.get(chunks.size() - 1);
+        assertEquals(0, usage.get("choices").size());
+        assertEquals(168, usage.at("/usage/prompt_tokens").asInt());
+        assertEquals(137, usage.at("/usage/completion_tokens").asInt());
+        assertEquals(305, usage.at("/usage/total_tokens").asInt());
+        assertTrue(onlyRequest().json().get("stream").asBoolean());
+    }
+
+    @Test
+    void streamsAnthropicAnswersAsOpenAiChunks() {
+        replay(ANTHROPIC, "anthropic", "text_stream_cache_read.response.sse");
+
+        SseBody sse = SseBody.parse(post("{\"model\": \"claude\", \"stream\": true, \"stream_options\": "
+                + "{\"include_usage\": true}, \"messages\": " + HELLO + "}").then().statusCode(200).extract().asString());
+
+        assertTrue(sse.done());
+        assertEquals(streamedText("anthropic", "text_stream_cache_read"), sse.text());
+        List<JsonNode> chunks = sse.chunks();
+        assertEquals("stop", chunks.get(chunks.size() - 2).at("/choices/0/finish_reason").asText());
+        JsonNode usage = chunks.get(chunks.size() - 1).get("usage");
+        assertTrue(usage.get("prompt_tokens").asInt() > 0);
+        assertTrue(usage.at("/prompt_tokens_details/cached_tokens").asInt() > 0, usage.toString());
+    }
+
+    @Test
+    void answersWithParallelToolCalls() {
+        replay(OPENAI, "openai-chat", "tool_calls_parallel_nonstream.response.json");
+
+        JsonNode choice = complete("""
+                {"model": "default", "messages": %s, "parallel_tool_calls": true, "tool_choice": "auto",
+                 "tools": [%s, %s, %s]}
+                """.formatted(HELLO, tool("parallel_local_search_one"), tool("parallel_local_search_two"),
+                tool("parallel_local_search_three"))).at("/choices/0");
+
+        assertEquals("tool_calls", choice.get("finish_reason").asText());
+        JsonNode calls = choice.at("/message/tool_calls");
+        assertEquals(3, calls.size());
+        assertEquals("parallel_local_search_two", calls.at("/1/function/name").asText());
+        assertEquals("latest Anthropic model release notes",
+                SseBody.json(calls.at("/1/function/arguments").asText()).get("query").asText());
+        JsonNode sent = onlyRequest().json();
+        assertEquals(3, sent.get("tools").size());
+        assertEquals("auto", sent.get("tool_choice").asText());
+        assertTrue(sent.get("parallel_tool_calls").asBoolean());
+    }
+
+    @Test
+    void sendsToolResultsBackToTheProvider() {
+        replay(ANTHROPIC, "anthropic", "tool_result_followup_nonstream.response.json");
+
+        complete("""
+                {"model": "claude", "messages": [{"role": "user", "content": "Weather in Paris?"},
+                  {"role": "assistant", "content": null, "tool_calls": [{"id": "toolu_1", "type": "function",
+                    "function": {"name": "get_weather", "arguments": "{\\"city\\": \\"Paris\\"}"}}]},
+                  {"role": "tool", "tool_call_id": "toolu_1", "content": "18 degrees, sunny"}],
+                 "tools": [%s]}
+                """.formatted(tool("get_weather")));
+
+        JsonNode messages = onlyRequest().json().get("messages");
+        assertEquals("tool_use", messages.at("/1/content/0/type").asText());
+        assertEquals("Paris", messages.at("/1/content/0/input/city").asText());
+        assertEquals("tool_result", messages.at("/2/content/0/type").asText());
+        assertEquals("toolu_1", messages.at("/2/content/0/tool_use_id").asText());
+    }
+
+    @Test
+    void streamsParallelToolCallsAsIndexedDeltas() {
+        replay(OPENAI, "openai-chat", "tool_calls_stream_parallel.response.sse");
+
+        List<JsonNode> chunks = stream("{\"model\": \"default\", \"stream\": true, \"messages\": " + HELLO + "}");
+
+        Map<Integer, String> names = new LinkedHashMap<>();
+        Map<Integer, StringBuilder> arguments = new LinkedHashMap<>();
+        for (JsonNode chunk : chunks) {
+            for (JsonNode call : chunk.at("/choices/0/delta/tool_calls")) {
+                int index = call.get("index").asInt();
+                if (call.has("id")) {
+                    names.put(index, call.at("/function/name").asText());
+                }
+                arguments.computeIfAbsent(index, i -> new StringBuilder()).append(call.at("/function/arguments").asText());
+            }
+        }
+        assertEquals(Map.of(0, "get_country", 1, "get_product_name"), names);
+        arguments.values().forEach(args -> assertTrue(SseBody.json(args.toString()).isObject(), args.toString()));
+        assertEquals("tool_calls", chunks.get(chunks.size() - 1).at("/choices/0/finish_reason").asText());
+    }
+
+    @Test
+    void streamsAnthropicToolCallsNumberedFromZero() {
+        replay(ANTHROPIC, "anthropic", "tool_use_stream.response.sse");
+
+        List<JsonNode> chunks = stream("{\"model\": \"claude\", \"stream\": true, \"messages\": " + HELLO + "}");
+
+        List<JsonNode> calls = new ArrayList<>();
+        chunks.forEach(chunk -> chunk.at("/choices/0/delta/tool_calls").forEach(calls::add));
+        assertEquals("get_current_temperature", calls.get(0).at("/function/name").asText());
+        assertTrue(calls.stream().allMatch(call -> call.get("index").asInt() == 0));
+        assertEquals("tool_calls", chunks.get(chunks.size() - 1).at("/choices/0/finish_reason").asText());
+    }
+
+    @Test
+    void answersInAJsonSchemaWithAnOpenAiModel() {
+        replay(OPENAI, "openai-chat", "structured_output_json_schema.response.json");
+
+        JsonNode completion = complete("""
+                {"model": "default", "messages": %s, "response_format": {"type": "json_schema", "json_schema": {
+                  "name": "capital", "strict": true, "schema": {"type": "object", "properties": {
+                    "answer": {"type": "string"}, "confidence": {"type": "number"}},
+                    "required": ["answer", "confidence"], "additionalProperties": false}}}}
+                """.formatted(HELLO));
+
+        JsonNode answer = SseBody.json(completion.at("/choices/0/message/content").asText());
+        assertEquals("Paris", answer.get("answer").asText());
+        JsonNode format = onlyRequest().json().get("response_format");
+        assertEquals("json_schema", format.get("type").asText());
+        assertEquals("capital", format.at("/json_schema/name").asText());
+        assertTrue(format.at("/json_schema/strict").asBoolean());
+    }
+
+    @Test
+    void answersInAJsonSchemaWithAnAnthropicModel() {
+        replay(ANTHROPIC, "anthropic", "tool_use_nonstream.response.json");
+
+        JsonNode completion = complete("""
+                {"model": "claude", "messages": %s, "response_format": {"type": "json_schema", "json_schema": {
+                  "name": "get_weather", "schema": {"type": "object", "properties": {"location": {"type": "string"}}}}}}
+                """.formatted(HELLO));
+
+        JsonNode choice = completion.at("/choices/0");
+        assertEquals("Tokyo", SseBody.json(choice.at("/message/content").asText()).get("location").asText());
+        assertTrue(choice.at("/message/tool_calls").isMissingNode());
+        assertEquals("stop", choice.get("finish_reason").asText());
+        JsonNode sent = onlyRequest().json();
+        assertEquals("get_weather", sent.at("/tools/0/name").asText());
+        assertEquals("tool", sent.at("/tool_choice/type").asText());
+    }
+
+    @Test
+    void rejectsAnUnknownModel() {
+        JsonNode error = error(post("{\"model\": \"gpt-4o\", \"messages\": " + HELLO + "}"), 404);
+
+        assertEquals("model_not_found", error.get("code").asText());
+        assertEquals("model", error.get("param").asText());
+        assertTrue(standIn.requests().isEmpty());
+    }
+
+    @Test
+    void rejectsInvalidJson() {
+        JsonNode error = error(post("{\"model\": \"default\", "), 400);
+        assertEquals("invalid_json", error.get("code").asText());
+    }
+
+    @Test
+    void rejectsValuesOfTheWrongType() {
+        JsonNode error = error(post("{\"model\": \"default\", \"messages\": " + HELLO + ", \"temperature\": \"warm\"}"), 400);
+        assertEquals("temperature", error.get("param").asText());
+        assertEquals("invalid_type", error.get("code").asText());
+    }
+
+    @Test
+    void rejectsEmptyMessages() {
+        JsonNode error = error(post("{\"model\": \"default\", \"messages\": []}"), 400);
+        assertEquals("messages", error.get("param").asText());
+    }
+
+    @Test
+    void rejectsUnknownRoles() {
+        JsonNode error = error(post("{\"model\": \"default\", \"messages\": [{\"role\": \"narrator\", \"content\": \"x\"}]}"),
+                400);
+        assertEquals("messages[0].role", error.get("param").asText());
+        assertTrue(error.get("message").asText().contains("'narrator'"));
+    }
+
+    @Test
+    void rejectsTooManyMessages() {
+        String messages = String.join(",",
+                java.util.Collections.nCopies(StandInModels.MAX_MESSAGES + 1, "{\"role\": \"user\", \"content\": \"x\"}"));
+        JsonNode error = error(post("{\"model\": \"default\", \"messages\": [" + messages + "]}"), 400);
+        assertEquals("too_many_messages", error.get("code").asText());
+    }
+
+    @Test
+    void rejectsABodyOverTheLimit() {
+        String big = "x".repeat(StandInModels.MAX_BODY_BYTES);
+        JsonNode error = error(post("{\"model\": \"default\", \"messages\": [{\"role\": \"user\", \"content\": \"" + big
+                + "\"}]}"), 413);
+        assertEquals("request_too_large", error.get("code").asText());
+        assertTrue(standIn.requests().isEmpty());
+    }
+
+    @Test
+    void answersUnknownPathsWithAnOpenAiErrorAndNoStackTrace() {
+        Response response = given().get("/v1/nothing-here");
+        JsonNode error = error(response, 404);
+        assertFalse(response.asString().contains("at dev.chatmodels"), response.asString());
+        assertFalse(error.get("message").asText().isBlank());
+    }
+
+    @Test
+    void passesAProviderRateLimitOnWithItsRetryAfter() {
+        replay(ANTHROPIC, "anthropic", "error_429_rate_limit_with_headers.response.json");
+
+        Response response = post("{\"model\": \"claude\", \"messages\": " + HELLO + "}");
+
+        JsonNode error = error(response, 429);
+        assertEquals("4", response.header("retry-after"));
+        assertEquals(ApiError.RATE_LIMIT, error.get("type").asText());
+    }
+
+    @Test
+    void turnsTheProvidersCredentialErrorIntoA502WithoutSecrets() {
+        replay(OPENAI, "openai-chat", "error_401_invalid_api_key.response.json");
+
+        Response response = post("{\"model\": \"default\", \"messages\": " + HELLO + "}");
+
+        JsonNode error = error(response, 502);
+        assertEquals("provider_authentication_failed", error.get("code").asText());
+        assertFalse(response.asString().contains("sk-"), response.asString());
+        assertFalse(response.asString().contains(OPENAI_KEY), response.asString());
+    }
+
+    @Test
+    void turnsProviderOutagesInto503And502() {
+        replay(ANTHROPIC, "anthropic", "error_529_overloaded.response.json");
+        error(post("{\"model\": \"claude\", \"messages\": " + HELLO + "}"), 503);
+
+        standIn.enqueue(OPENAI, Reply.json(500, "{\"error\": {\"message\": \"boom\", \"type\": \"server_error\"}}"));
+        error(post("{\"model\": \"default\", \"messages\": " + HELLO + "}"), 502);
+    }
+
+    @Test
+    void failsAStreamWhoseProviderFailsBeforeAnyOutputWithAnHttpError() {
+        replay(ANTHROPIC, "anthropic", "stream_error_event_overloaded.response.sse");
+
+        Response response = post("{\"model\": \"claude\", \"stream\": true, \"messages\": " + HELLO + "}");
+
+        assertEquals("provider_overloaded", error(response, 503).get("code").asText());
+    }
+
+    @Test
+    void endsAStreamThatBreaksMidwayWithAnErrorEvent() {
+        standIn.enqueue(OPENAI, Reply.sseThenReset(Fixtures.read("openai-chat", "text_stream_include_usage_2.response.sse"),
+                4));
+
+        Response response = post("{\"model\": \"default\", \"stream\": true, \"messages\": " + HELLO + "}");
+
+        response.then().statusCode(200);
+        SseBody sse = SseBody.parse(response.asString());
+        assertFalse(sse.done());
+        JsonNode last = SseBody.json(sse.data().get(sse.data().size() - 1));
+        assertEquals(ApiError.SERVER, last.at("/error/type").asText());
+        assertFalse(sse.text().isEmpty());
+    }
+
+    /** The error body of a response with {@code status}, checked to be OpenAI's error shape. */
+    protected static JsonNode error(Response response, int status) {
+        response.then().statusCode(status).contentType(ContentType.JSON);
+        JsonNode error = SseBody.json(response.asString()).get("error");
+        assertTrue(error.has("message") && error.has("type") && error.has("param") && error.has("code"),
+                response.asString());
+        return error;
+    }
+
+    protected static Response post(String body) {
+        return given().contentType(ContentType.JSON).body(body).post("/v1/chat/completions");
+    }
+
+    protected static JsonNode complete(String body) {
+        return SseBody.json(post(body).then().statusCode(200).contentType(ContentType.JSON).extract().asString());
+    }
+
+    protected static List<JsonNode> stream(String body) {
+        SseBody sse = SseBody.parse(post(body).then().statusCode(200).extract().asString());
+        assertTrue(sse.done());
+        return sse.chunks();
+    }
+
+    /** The next calls to {@code path} answer with the recorded fixtures, in order: status, headers and body. */
+    protected void replay(String path, String provider, String... fixtureFiles) {
+        for (String file : fixtureFiles) {
+            standIn.enqueue(path, Reply.fromFixture(provider, file));
+        }
+    }
+
+    protected RecordedRequest onlyRequest() {
+        assertEquals(1, standIn.requests().size(), standIn.requests().toString());
+        return standIn.requests().get(0);
+    }
+
+    protected static String tool(String name) {
+        return "{\"type\": \"function\", \"function\": {\"name\": \"" + name
+                + "\", \"parameters\": {\"type\": \"object\", \"properties\": {\"query\": {\"type\": \"string\"}}}}}";
+    }
+
+    /** The text of a recorded answer, read straight from the fixture. */
+    protected static String answerText(String provider, String scenario) {
+        JsonNode response = Fixtures.json(provider, scenario + ".response.json");
+        if (response.has("choices")) {
+            return response.at("/choices/0/message/content").asText();
+        }
+        StringBuilder text = new StringBuilder();
+        response.path("content").forEach(block -> text.append(block.path("text").asText("")));
+        return text.toString();
+    }
+
+    /** The text of a recorded stream, read straight from the fixture: OpenAI content or Anthropic text deltas. */
+    protected static String streamedText(String provider, String scenario) {
+        StringBuilder text = new StringBuilder();
+        for (StreamEvent event : SseFixtures.events(provider, scenario + ".response.sse")) {
+            if (event.data().equals("[DONE]")) {
+                continue;
+            }
+            JsonNode data = SseBody.json(event.data());
+            data.path("choices").forEach(choice -> text.append(choice.at("/delta/content").asText("")));
+            if ("text_delta".equals(data.at("/delta/type").asText())) {
+                text.append(data.at("/delta/text").asText());
+            }
+        }
+        return text.toString();
+    }
+
+    private static String systemText(JsonNode anthropicBody) {
+        JsonNode system = anthropicBody.get("system");
+        return system.isTextual() ? system.asText() : system.at("/0/text").asText();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.chatmodels.functions.testing;
+
+import java.util.Map;
+
+import dev.chatmodels.testing.ProviderStandIn;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Configures a function app the way an operator would at deploy time: a {@code default} OpenAI model and a
+ * {@code claude} Anthropic model, both pointed at one {@link ProviderStandIn} on 127.0.0.1 (OpenAI on
+ * {@code /v1/chat/completions}, Anthropic on {@code /v1/messages}), plus small request limits. The configuration
+ * reaches the app as system properties, so the same resource serves {@code @QuarkusTest} and the packaged app of
+ * {@code @QuarkusIntegrationTest}. Tests get the stand-in in a field annotated {@link StandIn}.
+ */
+public class StandInModels implements QuarkusTestResourceLifecycleManager {
+
+    /** The OpenAI key the function is configured with: tests check it reaches the provider and never the client. */
+    public static final String OPENAI_KEY = "sk-test-openai-K8v3Qw1Zr5";
+    public static final String ANTHROPIC_KEY = "sk-ant-test-R2m7Jd4Xp9";
+    public static final int MAX_MESSAGES = 20;
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private ProviderStandIn standIn;
+
+    @Override
+    public Map<String, String> start() {
+        standIn = ProviderStandIn.start();
+        String baseUrl = standIn.baseUrl() + "/v1";
+        // No retries: each test scripts exactly the replies its calls get.
+        return Map.ofEntries(
+                Map.entry("quarkus.chat-models.model", "openai:gpt-4o-mini"),
+                Map.entry("quarkus.chat-models.base-url", baseUrl),
+                Map.entry("quarkus.chat-models.api-key", OPENAI_KEY),
+                Map.entry("quarkus.chat-models.max-retries", "0"),
+                Map.entry("quarkus.chat-models.claude.model", "anthropic:claude-sonnet-4-5"),
+                Map.entry("quarkus.chat-models.claude.base-url", baseUrl),
+                Map.entry("quarkus.chat-models.claude.api-key", ANTHROPIC_KEY),
+                Map.entry("quarkus.chat-models.claude.max-retries", "0"),
+                Map.entry("chat-functions.max-messages", Integer.toString(MAX_MESSAGES)),
+                Map.entry("chat-functions.max-body-size", Integer.toString(MAX_BODY_BYTES)));
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(standIn,
+                new TestInjector.AnnotatedAndMatchesType(StandIn.class, ProviderStandIn.class));
+    }
+
+    @Override
+    public void stop() {
+        if (standIn != null) {
+            standIn.close();
+        }
+    }
+}

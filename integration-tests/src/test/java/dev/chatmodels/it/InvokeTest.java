@@ -1,0 +1,95 @@
+package dev.chatmodels.it;
+
+import static dev.chatmodels.it.ProviderStandInResource.ANTHROPIC_KEY;
+import static dev.chatmodels.it.ProviderStandInResource.OPENAI_KEY;
+import static io.restassured.RestAssured.get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.chatmodels.testing.RecordedRequest;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Invoking the injected default (OpenAI) and named (Anthropic) models: the answer, and the request each provider got. */
+@QuarkusTest
+@WithTestResource(ProviderStandInResource.class)
+class InvokeTest extends ChatAppTest {
+
+    @Test
+    void listsTheConfiguredModels() {
+        assertEquals(Map.of("default", "openai:gpt-4o-mini", "claude", "anthropic:claude-sonnet-4-5"),
+                get("/chat/models").then().statusCode(200).extract().jsonPath().getMap(""));
+    }
+
+    @Test
+    void invokesTheDefaultOpenAiModel() {
+        replay(OPENAI, "openai-chat", "text_nonstream.response.json");
+
+        JsonPath answer = postPrompt("/chat/default/invoke", "Hello, how are you?").then().statusCode(200).extract()
+                .jsonPath();
+
+        assertEquals(Recordings.answerText("openai-chat", "text_nonstream"), answer.getString("text"));
+        // the recording's usage: prompt_tokens 13, completion_tokens 29, cached_tokens 0, reasoning_tokens 0
+        assertEquals(13, answer.getInt("usage.inputTokens"));
+        assertEquals(29, answer.getInt("usage.outputTokens"));
+        assertEquals(42, answer.getInt("usage.totalTokens"));
+        assertEquals(0, answer.getInt("usage.inputTokenDetails.cacheRead"));
+        assertEquals(0, answer.getInt("usage.outputTokenDetails.reasoning"));
+        assertEquals("gpt-4o-2024-08-06", answer.getString("modelName"));
+        assertEquals("stop", answer.getString("finishReason"));
+        assertEquals("chatcmpl-CQLEurEnnAn9VqHHvP5e8oHEZ5FFX", answer.getString("id"));
+        assertEquals("openai", answer.getString("metadata.model_provider"));
+
+        RecordedRequest request = onlyRequest();
+        assertEquals(OPENAI, request.path());
+        assertEquals("Bearer " + OPENAI_KEY, request.header("authorization"));
+        assertNull(request.header("x-api-key"));
+        JsonNode body = request.json();
+        assertEquals("gpt-4o-mini", body.path("model").asText());
+        assertEquals(Recordings.json("[{\"role\": \"user\", \"content\": \"Hello, how are you?\"}]"), body.get("messages"));
+        assertEquals(false, body.path("stream").asBoolean(false));
+    }
+
+    @Test
+    void invokesTheNamedAnthropicModel() {
+        replay(ANTHROPIC, "anthropic", "text_nonstream.response.json");
+
+        JsonPath answer = postPrompt("/chat/claude/invoke", "Say hello").then().statusCode(200).extract().jsonPath();
+
+        assertEquals(Recordings.answerText("anthropic", "text_nonstream"), answer.getString("text"));
+        // the recording's usage: input_tokens 9 (no cache reads or writes), output_tokens 18
+        assertEquals(9, answer.getInt("usage.inputTokens"));
+        assertEquals(18, answer.getInt("usage.outputTokens"));
+        assertEquals(27, answer.getInt("usage.totalTokens"));
+        assertEquals("claude-sonnet-4-20250514", answer.getString("modelName"));
+        assertEquals("end_turn", answer.getString("finishReason"));
+        assertEquals("msg_013PpkaYgnUGGRvrYJ9XExPo", answer.getString("id"));
+        assertEquals("anthropic", answer.getString("metadata.model_provider"));
+
+        RecordedRequest request = onlyRequest();
+        assertEquals(ANTHROPIC, request.path());
+        assertEquals(ANTHROPIC_KEY, request.header("x-api-key"));
+        assertEquals("2023-06-01", request.header("anthropic-version"));
+        assertNull(request.header("authorization"));
+        JsonNode body = request.json();
+        assertEquals("claude-sonnet-4-5", body.path("model").asText());
+        assertEquals(1024, body.path("max_tokens").asInt(), "quarkus.chat-models.claude.max-tokens");
+        assertEquals(Recordings.json("[{\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"Say hello\"}]}]"),
+                body.get("messages"));
+    }
+
+    private RecordedRequest onlyRequest() {
+        List<RecordedRequest> requests = standIn.requests();
+        assertEquals(1, requests.size(), "requests the stand-in received");
+        assertEquals("POST", requests.get(0).method());
+        return requests.get(0);
+    }
+}
