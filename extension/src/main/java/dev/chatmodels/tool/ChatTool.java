@@ -5,10 +5,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -95,16 +95,23 @@ public final class ChatTool {
     }
 
     /**
-     * One tool per public {@link Tool}-annotated method of {@code target} (sorted by name), found by reflection. In a
-     * Quarkus application, prefer naming {@code @Tool} beans in configuration: they are found at build time.
+     * One tool per public {@link Tool}-annotated method of {@code target}'s class and superclasses (sorted by name),
+     * found by reflection; the annotations of a superclass count, so a CDI proxy or subclass of the bean works too. In a
+     * Quarkus application, prefer the beans' tools found at build time ({@code ToolBeans}, or
+     * {@code quarkus.chat-models.tools}).
      */
     public static List<ChatTool> fromMethods(Object target) {
-        List<Method> methods = Arrays.stream(target.getClass().getMethods())
-                .filter(method -> method.isAnnotationPresent(Tool.class) && !Modifier.isStatic(method.getModifiers()))
-                .sorted(Comparator.comparing(Method::getName))
-                .toList();
+        Map<String, Method> methods = new TreeMap<>();
+        for (Class<?> type = target.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Method method : type.getDeclaredMethods()) {
+                int modifiers = method.getModifiers();
+                if (method.isAnnotationPresent(Tool.class) && Modifier.isPublic(modifiers) && !Modifier.isStatic(modifiers)) {
+                    methods.putIfAbsent(method.getName() + Arrays.toString(method.getParameterTypes()), method);
+                }
+            }
+        }
         List<ChatTool> tools = new ArrayList<>();
-        for (Method method : methods) {
+        for (Method method : methods.values()) {
             Tool annotation = method.getAnnotation(Tool.class);
             ToolSpecification specification = ToolSpecification.of(
                     annotation.name().isEmpty() ? method.getName() : annotation.name(),

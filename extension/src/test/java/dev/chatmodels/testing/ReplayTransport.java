@@ -25,7 +25,8 @@ import io.smallrye.mutiny.Uni;
 public final class ReplayTransport implements ChatTransport {
 
     private final String provider;
-    private final Deque<String> responses = new ArrayDeque<>();
+    /** Scenario names, or the failures that calls end with instead. */
+    private final Deque<Object> responses = new ArrayDeque<>();
     private final List<JsonNode> requests = new ArrayList<>();
 
     public ReplayTransport(String provider) {
@@ -35,6 +36,12 @@ public final class ReplayTransport implements ChatTransport {
     /** The next call answers with {@code fixtures/<provider>/<scenario>.response.json} or {@code .response.sse}. */
     public synchronized ReplayTransport then(String scenario) {
         responses.add(scenario);
+        return this;
+    }
+
+    /** The next call fails with {@code failure}, as a dropped connection would. */
+    public synchronized ReplayTransport thenFailure(RuntimeException failure) {
+        responses.add(failure);
         return this;
     }
 
@@ -61,10 +68,13 @@ public final class ReplayTransport implements ChatTransport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The request body is not JSON", e);
         }
-        String scenario = responses.poll();
-        if (scenario == null) {
+        Object next = responses.poll();
+        if (next == null) {
             throw new AssertionError("No recorded response left for request " + requests.size());
         }
-        return scenario;
+        if (next instanceof RuntimeException failure) {
+            throw failure;
+        }
+        return (String) next;
     }
 }

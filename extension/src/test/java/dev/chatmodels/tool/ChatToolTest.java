@@ -132,6 +132,22 @@ class ChatToolTest {
         assertEquals("Error: Room Red was not booked", cancelled.text());
     }
 
+    /** What a CDI client proxy looks like: a subclass overriding the methods, without their annotations. */
+    public static class CalendarProxy extends Calendar {
+        @Override
+        public String book(String room, LocalDate day, Optional<Integer> hours) {
+            return "proxied " + super.book(room, day, hours);
+        }
+    }
+
+    @Test
+    void annotatedMethodsOfSuperclassesCountSoProxiesWork() {
+        List<ChatTool> tools = ChatTool.fromMethods(new CalendarProxy());
+        assertEquals(List.of("book", "cancel_booking"), tools.stream().map(ChatTool::name).toList());
+        assertEquals("proxied Blue on 2025-03-04 for 1h",
+                tools.get(0).call(new ToolCall("c", "book", Map.of("room", "Blue", "day", "2025-03-04"))).text());
+    }
+
     @Test
     void toolSetsAcceptEveryToolForm() {
         ChatTool weather = ChatTool.fromRecord(Weather.class, "w", w -> "sunny");

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +27,12 @@ import dev.chatmodels.model.HttpChatModel;
 import dev.chatmodels.model.ModelSettings;
 import dev.chatmodels.model.RunConfig;
 import dev.chatmodels.provider.ProviderRegistry;
+import dev.chatmodels.resilience.CallGuard;
 import dev.chatmodels.schema.Description;
 import dev.chatmodels.testing.Fixtures;
 import dev.chatmodels.testing.ReplayTransport;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Tool loops through the real codecs against recorded exchanges: the tools run on the recorded tool calls, and the
@@ -74,6 +80,35 @@ class ToolRecordingsTest {
                 sent.get(0).at("/tools/0/function/parameters"));
         JsonNode followUp = Fixtures.json("openai-chat", "tool_results_followup_nonstream.request.json");
         assertEquals(normalized(followUp.get("messages")), normalized(sent.get(1).get("messages")));
+    }
+
+    @Test
+    void aRetriedModelCallNeverRunsAToolTwice() {
+        ReplayTransport transport = new ReplayTransport("openai-chat")
+                .thenFailure(new IllegalStateException("connection reset")).then("tool_calls_parallel_nonstream")
+                .thenFailure(new IllegalStateException("connection reset")).then("tool_results_followup_nonstream");
+        CallGuard retryOnce = new CallGuard() {
+            @Override
+            public <T> Uni<T> guard(Supplier<Uni<T>> call) {
+                return Uni.createFrom().deferred(call).onFailure().retry().atMost(1);
+            }
+
+            @Override
+            public <T> Multi<T> guardStream(Supplier<Multi<T>> stream) {
+                return Multi.createFrom().deferred(stream);
+            }
+        };
+        AtomicInteger runs = new AtomicInteger();
+        List<ChatTool> tools = Stream.of("one", "two", "three").map(number -> ChatTool.fromRecord(
+                "parallel_local_search_" + number, Query.class, "Search", query -> "run " + runs.incrementAndGet()))
+                .toList();
+        ChatModel model = HttpChatModel.builder(ProviderRegistry.require("openai")).transport(transport).apiKey("test-key")
+                .settings(ModelSettings.of("gpt-4o-mini")).guard(retryOnce).build().bindTools(tools);
+
+        ToolLoop.run(model, List.of(HumanMessage.of("Search three times")), RunConfig.EMPTY);
+
+        assertEquals(4, transport.requests().size(), "both model calls were retried once");
+        assertEquals(3, runs.get(), "each tool call ran once");
     }
 
     @Test

@@ -1,12 +1,14 @@
 package dev.chatmodels.it;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.BeforeEach;
 
 import dev.chatmodels.testing.ProviderStandIn;
 import dev.chatmodels.testing.Reply;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /**
@@ -32,6 +34,23 @@ abstract class ChatAppTest {
         for (String file : fixtureFiles) {
             standIn.enqueue(path, Reply.fromFixture(provider, file));
         }
+    }
+
+    /** Checks an answer of the app against its recording: text, usage, model name, finish reason and response id. */
+    static void assertAnswer(JsonPath answer, String text, long inputTokens, long outputTokens, String modelName,
+            String finishReason, String id) {
+        assertEquals(text, answer.getString("text"));
+        assertUsage(answer, "usage", inputTokens, outputTokens, inputTokens + outputTokens);
+        assertEquals(modelName, answer.getString("modelName"));
+        assertEquals(finishReason, answer.getString("finishReason"));
+        assertEquals(id, answer.getString("id"));
+    }
+
+    /** Checks the token counts of the usage at {@code path}. */
+    static void assertUsage(JsonPath json, String path, long input, long output, long total) {
+        assertEquals(input, json.getLong(path + ".inputTokens"), path + " input tokens");
+        assertEquals(output, json.getLong(path + ".outputTokens"), path + " output tokens");
+        assertEquals(total, json.getLong(path + ".totalTokens"), path + " total tokens");
     }
 
     /** Posts {@code prompt} as text to one of the app's endpoints. */

@@ -36,16 +36,11 @@ class InvokeTest extends ChatAppTest {
         JsonPath answer = postPrompt("/chat/default/invoke", "Hello, how are you?").then().statusCode(200).extract()
                 .jsonPath();
 
-        assertEquals(Recordings.answerText("openai-chat", "text_nonstream"), answer.getString("text"));
         // the recording's usage: prompt_tokens 13, completion_tokens 29, cached_tokens 0, reasoning_tokens 0
-        assertEquals(13, answer.getInt("usage.inputTokens"));
-        assertEquals(29, answer.getInt("usage.outputTokens"));
-        assertEquals(42, answer.getInt("usage.totalTokens"));
+        assertAnswer(answer, Recordings.answerText("openai-chat", "text_nonstream"), 13, 29, "gpt-4o-2024-08-06", "stop",
+                "chatcmpl-CQLEurEnnAn9VqHHvP5e8oHEZ5FFX");
         assertEquals(0, answer.getInt("usage.inputTokenDetails.cacheRead"));
         assertEquals(0, answer.getInt("usage.outputTokenDetails.reasoning"));
-        assertEquals("gpt-4o-2024-08-06", answer.getString("modelName"));
-        assertEquals("stop", answer.getString("finishReason"));
-        assertEquals("chatcmpl-CQLEurEnnAn9VqHHvP5e8oHEZ5FFX", answer.getString("id"));
         assertEquals("openai", answer.getString("metadata.model_provider"));
 
         RecordedRequest request = onlyRequest();
@@ -64,14 +59,9 @@ class InvokeTest extends ChatAppTest {
 
         JsonPath answer = postPrompt("/chat/claude/invoke", "Say hello").then().statusCode(200).extract().jsonPath();
 
-        assertEquals(Recordings.answerText("anthropic", "text_nonstream"), answer.getString("text"));
         // the recording's usage: input_tokens 9 (no cache reads or writes), output_tokens 18
-        assertEquals(9, answer.getInt("usage.inputTokens"));
-        assertEquals(18, answer.getInt("usage.outputTokens"));
-        assertEquals(27, answer.getInt("usage.totalTokens"));
-        assertEquals("claude-sonnet-4-20250514", answer.getString("modelName"));
-        assertEquals("end_turn", answer.getString("finishReason"));
-        assertEquals("msg_013PpkaYgnUGGRvrYJ9XExPo", answer.getString("id"));
+        assertAnswer(answer, Recordings.answerText("anthropic", "text_nonstream"), 9, 18, "claude-sonnet-4-20250514",
+                "end_turn", "msg_013PpkaYgnUGGRvrYJ9XExPo");
         assertEquals("anthropic", answer.getString("metadata.model_provider"));
 
         RecordedRequest request = onlyRequest();

@@ -5,7 +5,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,10 +20,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.chatmodels.testing.Reply;
 import dev.chatmodels.testing.SseFixtures;
 import dev.chatmodels.transport.StreamEvent;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
@@ -60,6 +69,31 @@ class StreamTest extends ChatAppTest {
         assertEquals(outputTokens, output, "output tokens summed over the chunks");
     }
 
+    /** The app sends each event as the provider's arrives: with 60 ms between recorded events, so do its own. */
+    @Test
+    void relaysEachChunkAsItArrives() throws Exception {
+        standIn.enqueue(OPENAI, Reply.fromFixture("openai-chat", "text_stream_include_usage.response.sse")
+                .eventDelay(Duration.ofMillis(60)));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                + "/chat/default/stream"))
+                .header("Content-Type", "text/plain").header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("Hi"))
+                .build();
+
+        List<Long> arrivals = new ArrayList<>();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = response.body()) {
+            lines.filter(line -> line.startsWith("data:")).forEach(line -> arrivals.add(System.nanoTime()));
+        }
+
+        assertEquals(200, response.statusCode());
+        assertTrue(arrivals.size() > 5, "events relayed: " + arrivals.size());
+        long spreadMillis = Duration.ofNanos(arrivals.get(arrivals.size() - 1) - arrivals.get(0)).toMillis();
+        // 11 recorded gaps of 60 ms: a relay that buffered the answer would send every event at once
+        assertTrue(spreadMillis >= 400, "events arrived within " + spreadMillis + " ms of each other");
+    }
+
     @Test
     void addsUpAnAnthropicStreamWithThinking() {
         replay(ANTHROPIC, "anthropic", "thinking_stream.response.sse");
@@ -67,14 +101,9 @@ class StreamTest extends ChatAppTest {
         JsonPath answer = postPrompt("/chat/claude/stream/collected", "How do I cross the street?").then().statusCode(200)
                 .extract().jsonPath();
 
-        assertEquals(Recordings.streamedText("anthropic", "thinking_stream"), answer.getString("text"));
+        assertAnswer(answer, Recordings.streamedText("anthropic", "thinking_stream"), 43, 282, "claude-sonnet-4-20250514",
+                "end_turn", "msg_01ALwQ87pTS7hH1PjSdC9wJD");
         assertEquals(Recordings.streamedThinking("thinking_stream"), answer.getString("reasoning"));
-        assertEquals(43, answer.getInt("usage.inputTokens"));
-        assertEquals(282, answer.getInt("usage.outputTokens"));
-        assertEquals(325, answer.getInt("usage.totalTokens"));
-        assertEquals("claude-sonnet-4-20250514", answer.getString("modelName"));
-        assertEquals("end_turn", answer.getString("finishReason"));
-        assertEquals("msg_01ALwQ87pTS7hH1PjSdC9wJD", answer.getString("id"));
 
         JsonNode request = standIn.requests().get(0).json();
         assertTrue(request.path("stream").asBoolean(), "the model asked Anthropic for a stream");
@@ -87,12 +116,8 @@ class StreamTest extends ChatAppTest {
         JsonPath answer = postPrompt("/chat/default/stream/collected", "What is the capital of the UK?").then()
                 .statusCode(200).extract().jsonPath();
 
-        assertEquals("The capital of the UK is London.", answer.getString("text"));
-        assertEquals(78, answer.getInt("usage.inputTokens"));
-        assertEquals(9, answer.getInt("usage.outputTokens"));
-        assertEquals(87, answer.getInt("usage.totalTokens"));
-        assertEquals("gpt-4o-mini-2024-07-18", answer.getString("modelName"));
-        assertEquals("stop", answer.getString("finishReason"));
+        assertAnswer(answer, "The capital of the UK is London.", 78, 9, "gpt-4o-mini-2024-07-18", "stop",
+                "chatcmpl-Dx0Xq5Xx9rHB2ehcHZCRDsnuymUXc");
 
         JsonNode request = standIn.requests().get(0).json();
         assertTrue(request.path("stream").asBoolean(), "the model asked OpenAI for a stream");

@@ -47,10 +47,4 @@ class UsageTest extends ChatAppTest {
     private static Map<String, Object> call(String model, boolean stream) {
         return Map.of("model", model, "prompt", "Hello", "stream", stream);
     }
-
-    private static void assertUsage(JsonPath report, String path, long input, long output, long total) {
-        assertEquals(input, report.getLong(path + ".inputTokens"), path + " input tokens");
-        assertEquals(output, report.getLong(path + ".outputTokens"), path + " output tokens");
-        assertEquals(total, report.getLong(path + ".totalTokens"), path + " total tokens");
-    }
 }

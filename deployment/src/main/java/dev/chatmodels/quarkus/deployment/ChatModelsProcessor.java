@@ -20,6 +20,7 @@ import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.quarkus.runtime.ChatModelFactory;
 import dev.chatmodels.quarkus.runtime.ChatModels;
 import dev.chatmodels.quarkus.runtime.ChatModelsRecorder;
+import dev.chatmodels.quarkus.runtime.ConfigurationCheck;
 import dev.chatmodels.quarkus.runtime.ModelName;
 import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
 import dev.chatmodels.quarkus.runtime.resilience.ModelResilience;
@@ -36,7 +37,6 @@ import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
-import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Makes configured chat models injectable: {@code @Inject ChatModel} for the default model, one synthetic bean per
@@ -78,12 +78,15 @@ class ChatModelsProcessor {
         List<BuildTimeModels.Model> models = BuildTimeModels.read(ConfigProvider.getConfig());
         List<String> problems = BuildTimeModels.problems(models);
         if (!problems.isEmpty()) {
-            throw new ConfigurationException(
-                    "Chat models are not configured correctly:\n - " + String.join("\n - ", problems));
+            throw ConfigurationCheck.failure(problems);
         }
         return new BuildTimeModelsBuildItem(models);
     }
 
+    /**
+     * One {@code ChatModel} bean for the default model and one per name that is injected with {@code @ModelName} or
+     * configured at build time; each is created on first use, from the run-time configuration.
+     */
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     void modelBeans(ChatModelsRecorder recorder, BeanArchiveIndexBuildItem index, BuildTimeModelsBuildItem configured,
@@ -116,12 +119,16 @@ class ChatModelsProcessor {
                 .createWith(recorder.model(name));
     }
 
+    /** Whether {@code @ModelName} is on a field or parameter of type {@code ChatModel} or {@code Instance<ChatModel>}. */
     private static boolean injectsChatModel(AnnotationTarget target) {
         Type type = switch (target.kind()) {
             case FIELD -> target.asField().type();
             case METHOD_PARAMETER -> target.asMethodParameter().type();
             default -> null;
         };
+        if (type != null && type.kind() == Type.Kind.PARAMETERIZED_TYPE && type.name().equals(DotNames.INSTANCE)) {
+            type = type.asParameterizedType().arguments().get(0);
+        }
         return type != null && type.name().equals(CHAT_MODEL);
     }
 

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.LogRecord;
@@ -32,17 +37,22 @@ import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.quarkus.runtime.ModelName;
+import dev.chatmodels.quarkus.runtime.transport.RestClientTransport;
+import dev.chatmodels.quarkus.runtime.transport.TransportSettings;
 import dev.chatmodels.testing.Fixtures;
 import dev.chatmodels.testing.ProviderStandIn;
 import dev.chatmodels.testing.RecordedRequest;
 import dev.chatmodels.testing.Reply;
 import dev.chatmodels.testing.SseFixtures;
+import dev.chatmodels.transport.HttpCall;
+import dev.chatmodels.transport.StreamEvent;
+import dev.chatmodels.transport.StreamFormat;
 import io.quarkus.test.QuarkusUnitTest;
 import io.vertx.core.Vertx;
 
 /**
  * Injected models calling a local stand-in of the OpenAI and Anthropic APIs that replays recorded answers: invoke,
- * stream, errors, cancellation, the event-loop guard, and what is logged.
+ * stream, errors, cancellation, proxies, the event-loop guard, and what is logged.
  */
 class ModelCallsTest {
 
@@ -70,6 +80,9 @@ class ModelCallsTest {
             .overrideConfigKey("quarkus.chat-models.single.api-key", OPENAI_KEY)
             .overrideConfigKey("quarkus.chat-models.single.max-connections", "1")
             .overrideConfigKey("quarkus.chat-models.single.max-retries", "0")
+            .overrideConfigKey("quarkus.chat-models.proxied.model", "ollama:llama3.2")
+            .overrideConfigKey("quarkus.chat-models.proxied.base-url", "http://ollama.example.invalid:11434/v1")
+            .overrideRuntimeConfigKey("quarkus.chat-models.proxied.proxy", "http://alice:s3cret@${stand-in.address}")
             // the base URLs have a path, as real ones do
             .overrideRuntimeConfigKey("quarkus.chat-models.base-url", "${stand-in.url}/v1")
             .overrideRuntimeConfigKey("quarkus.chat-models.claude.base-url", "${stand-in.url}/anthropic/v1/")
@@ -87,6 +100,10 @@ class ModelCallsTest {
     @Inject
     @ModelName("single")
     ChatModel single;
+
+    @Inject
+    @ModelName("proxied")
+    ChatModel proxied;
 
     @Inject
     Vertx vertx;
@@ -198,6 +215,31 @@ class ModelCallsTest {
         AIMessage answer = single.invokeAsync("Hello").await().atMost(Duration.ofSeconds(10));
         assertFalse(answer.text().isEmpty());
         assertEquals(2, standIn.requestCount("/single/chat/completions"));
+    }
+
+    @Test
+    void requestsGoThroughTheConfiguredProxy() {
+        // an HTTP proxy gets the absolute URL of the target in the request line
+        standIn.enqueue("http://ollama.example.invalid:11434/v1/chat/completions",
+                Reply.fromFixture("openai-chat", "text_nonstream.response.json"));
+
+        assertFalse(proxied.invoke("Hello").text().isEmpty());
+
+        RecordedRequest request = single(standIn.requests());
+        assertEquals("Basic " + Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8)),
+                request.header("proxy-authorization"));
+    }
+
+    @Test
+    void streamsNewlineDelimitedJson() throws Exception {
+        standIn.enqueue("/ndjson/api/chat", Reply.ndjson("{\"n\":1}\n\n{\"n\":2}\n"));
+        TransportSettings settings = new TransportSettings("ndjson", URI.create(standIn.baseUrl() + "/ndjson"),
+                Duration.ofSeconds(5), Duration.ofSeconds(5), Optional.empty(), 1, false, false);
+        try (RestClientTransport transport = RestClientTransport.create(settings)) {
+            List<StreamEvent> events = transport.stream(new HttpCall("/api/chat", Map.of(), "{}"), StreamFormat.NDJSON)
+                    .collect().asList().await().atMost(Duration.ofSeconds(10));
+            assertEquals(List.of(new StreamEvent(null, "{\"n\":1}"), new StreamEvent(null, "{\"n\":2}")), events);
+        }
     }
 
     @Test

@@ -8,8 +8,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import dev.chatmodels.testing.ProviderStandIn;
 
 /**
- * Gives a {@link QuarkusUnitTest} application the URL of a {@link ProviderStandIn} as {@code stand-in.url}, so that
- * run-time configuration can point models at it ({@code base-url=${stand-in.url}/v1}).
+ * Gives a {@code QuarkusUnitTest} application the URL of a {@link ProviderStandIn} as {@code stand-in.url} and its
+ * {@code host:port} as {@code stand-in.address}, so that run-time configuration can point models at it
+ * ({@code base-url=${stand-in.url}/v1}).
  * <p>
  * A unit test class is loaded twice, once by JUnit and once inside the application, so a stand-in held in one of its
  * static fields would be two servers. This source and the test methods both run inside the application and share
@@ -18,6 +19,7 @@ import dev.chatmodels.testing.ProviderStandIn;
 public class StandInConfigSource implements ConfigSource {
 
     private static final String URL = "stand-in.url";
+    private static final String ADDRESS = "stand-in.address";
     private static ProviderStandIn standIn;
 
     /** The stand-in of this application, started on first use. */
@@ -38,13 +40,17 @@ public class StandInConfigSource implements ConfigSource {
 
     @Override
     public Set<String> getPropertyNames() {
-        return Set.of(URL);
+        return Set.of(URL, ADDRESS);
     }
 
     @Override
     public String getValue(String propertyName) {
         // started only when asked: the build reads configuration too, and must not start a server
-        return URL.equals(propertyName) ? standIn().baseUrl() : null;
+        return switch (propertyName) {
+            case URL -> standIn().baseUrl();
+            case ADDRESS -> standIn().baseUrl().substring("http://".length());
+            default -> null;
+        };
     }
 
     @Override

@@ -18,10 +18,12 @@ import dev.chatmodels.model.HttpChatModel;
 import dev.chatmodels.model.ModelSettings;
 import dev.chatmodels.quarkus.runtime.config.ModelConfig;
 import dev.chatmodels.quarkus.runtime.resilience.ModelResilience;
+import dev.chatmodels.quarkus.runtime.tool.ToolBeans;
 import dev.chatmodels.quarkus.runtime.transport.ProxyAddress;
 import dev.chatmodels.quarkus.runtime.transport.RestClientTransport;
 import dev.chatmodels.quarkus.runtime.transport.TransportSettings;
 import dev.chatmodels.ratelimit.RateLimiter;
+import dev.chatmodels.tool.ToolSet;
 
 /**
  * Builds {@link HttpChatModel}s from their settings, and owns their transports: models whose transport settings are
@@ -33,20 +35,25 @@ public class ChatModelFactory {
     private static final Logger LOG = Logger.getLogger(ChatModelFactory.class);
 
     private final ModelResilience resilience;
+    private final ToolBeans toolBeans;
     private final ConcurrentMap<TransportSettings, RestClientTransport> transports = new ConcurrentHashMap<>();
 
-    ChatModelFactory(ModelResilience resilience) {
+    ChatModelFactory(ModelResilience resilience, ToolBeans toolBeans) {
         this.resilience = resilience;
+        this.toolBeans = toolBeans;
     }
 
     /**
-     * The model configured as {@code configuredName} ({@code <default>} for the default model).
+     * The model configured as {@code configuredName} ({@code <default>} for the default model), bound to the tools of
+     * the beans its {@code tools} property names.
      *
      * @throws IllegalArgumentException when its configuration is incomplete or wrong; the message names the property
      */
     public HttpChatModel create(String configuredName, ModelConfig config) {
-        return create(configuredName, ModelSettingNames.of(configuredName), config, Map.of(),
+        HttpChatModel model = create(configuredName, ModelSettingNames.of(configuredName), config, Map.of(),
                 resilience.rateLimiter(configuredName, config));
+        return config.tools().map(beans -> model.withBindings(model.bindings()
+                .withTools(ToolSet.of(toolBeans.configured(configuredName, beans)), null, null))).orElse(model);
     }
 
     /** The model of {@link ChatModels#init}. */

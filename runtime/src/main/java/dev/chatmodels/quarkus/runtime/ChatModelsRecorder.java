@@ -9,7 +9,6 @@ import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
 import io.quarkus.arc.SyntheticCreationalContext;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
-import io.quarkus.runtime.configuration.ConfigurationException;
 
 /** Creates the injectable models and checks the models' configuration at start-up. */
 @Recorder
@@ -34,7 +33,7 @@ public class ChatModelsRecorder {
     public void check(Map<String, List<String>> injectedIn) {
         List<String> problems = ConfigurationCheck.problems(config.getValue(), injectedIn);
         if (!problems.isEmpty()) {
-            throw new ConfigurationException("Chat models are not configured correctly:\n - " + String.join("\n - ", problems));
+            throw ConfigurationCheck.failure(problems);
         }
     }
 }

@@ -7,12 +7,13 @@ import java.util.Map;
 import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
 import dev.chatmodels.quarkus.runtime.config.ModelConfig;
 import dev.chatmodels.quarkus.runtime.resilience.ModelResilience;
+import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Finds what is wrong with the models' run-time configuration before any model is used: each problem names the
  * property to set.
  */
-final class ConfigurationCheck {
+public final class ConfigurationCheck {
 
     private ConfigurationCheck() {
     }
@@ -41,6 +42,11 @@ final class ConfigurationCheck {
             }
         });
         return problems;
+    }
+
+    /** The error that stops the build or the start-up, listing every problem. */
+    public static ConfigurationException failure(List<String> problems) {
+        return new ConfigurationException("Chat models are not configured correctly:\n - " + String.join("\n - ", problems));
     }
 
     private static String injected(String name) {

@@ -30,7 +30,6 @@ import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.ResponseMetadata;
 import dev.chatmodels.model.ChatModel;
-import dev.chatmodels.model.RunConfig;
 import dev.chatmodels.quarkus.runtime.ChatModels;
 import dev.chatmodels.testing.Fixtures;
 import dev.chatmodels.testing.ProviderStandIn;
@@ -55,7 +54,8 @@ class FaultInjectionTest {
             + "to help you. How can I assist you today?";
 
     @RegisterExtension
-    static final QuarkusUnitTest app = withModel(withModel(withModel(withModel(withModel(new QuarkusUnitTest(),
+    static final QuarkusUnitTest app = withModel(withModel(withModel(withModel(withModel(new QuarkusUnitTest()
+            .withApplicationRoot(root -> root.addClasses(StandInPort.class)),
             "openai", "openai:gpt-4.1-mini"), "claude", "anthropic:claude-haiku-4-5"),
             "primary", "openai:gpt-4.1-mini"), "backup", "anthropic:claude-haiku-4-5"),
             "fragile", "openai:gpt-4.1-mini")

@@ -90,7 +90,8 @@ public interface ModelConfig {
 
     /**
      * Provider-specific request parameters merged into every request body as they are, e.g.
-     * {@code params.top_p=0.9}. Values that look like numbers or booleans are sent as such.
+     * {@code params.top_p=0.9}. Values that are numbers, booleans, JSON objects or JSON arrays are sent as such, others
+     * as strings.
      */
     @ConfigDocMapKey("param-name")
     Map<String, String> params();

@@ -1,0 +1,94 @@
+package dev.chatmodels.quarkus.deployment.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.chatmodels.quarkus.deployment.bench.Samples.Percentiles;
+
+/** The benchmark's figures as a markdown report: the comparison with the raw client, then the connections used. */
+final class BenchReport {
+
+    /** The target of DESIGN.md: the model within this factor of the raw client. */
+    static final double TARGET = 1.15;
+
+    private final List<String> comparisons = new ArrayList<>();
+    private final List<String> connections = new ArrayList<>();
+
+    /** A latency row: median and p90 of the model, of the transport alone and of the raw client. */
+    void latency(String measure, Percentiles model, Percentiles transport, Percentiles raw) {
+        double ratio = (double) model.median() / raw.median();
+        comparisons.add(row(measure, millis(model), millis(transport), millis(raw), ratio(ratio),
+                ratio((double) model.p90() / raw.p90()), verdict(ratio)));
+    }
+
+    /** A throughput row, in calls per second; the ratio is the raw client's throughput over the model's. */
+    void throughput(String measure, double model, double transport, double raw) {
+        double ratio = raw / model;
+        comparisons.add(row(measure, perSecond(model), perSecond(transport), perSecond(raw), ratio(ratio), "",
+                verdict(ratio)));
+    }
+
+    /** A row of the connection table. */
+    void connections(String server, String client, String calls, int opened, int peakInFlight) {
+        connections.add(row(server, client, calls, Integer.toString(opened), Integer.toString(peakInFlight)));
+    }
+
+    String markdown(String settings) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Chat model call path vs raw Vert.x client (").append(LocalDate.now()).append(")\n\n");
+        out.append(machine()).append("\n").append(settings).append("\n\n");
+        out.append(row("Measure", "Model (ours)", "REST Client transport alone", "Raw Vert.x client",
+                "Model/raw median", "Model/raw p90", "Within " + TARGET + "x")).append('\n');
+        out.append("|---|---:|---:|---:|---:|---:|:---:|\n");
+        comparisons.forEach(r -> out.append(r).append('\n'));
+        out.append("\nLatencies are median / p90. Throughput ratios are raw calls/s over model calls/s "
+                + "(time per call, like the latency ratios).\n\n");
+        out.append(row("Server", "Client", "Calls", "Connections opened", "Most requests in flight")).append('\n');
+        out.append("|---|---|---|---:|---:|\n");
+        connections.forEach(r -> out.append(r).append('\n'));
+        return out.toString();
+    }
+
+    void write(Path file, String markdown) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, markdown, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the benchmark report " + file, e);
+        }
+    }
+
+    static String machine() {
+        return String.format(Locale.ROOT, "Machine: %d cores available to the JVM, %s %s, Java %s (%s), max heap %d MB.",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                System.getProperty("os.arch"), System.getProperty("java.version"), System.getProperty("java.vm.name"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    }
+
+    private static String millis(Percentiles percentiles) {
+        return String.format(Locale.ROOT, "%.3f / %.3f ms", percentiles.median() / 1e6, percentiles.p90() / 1e6);
+    }
+
+    private static String perSecond(double callsPerSecond) {
+        return String.format(Locale.ROOT, "%.0f calls/s", callsPerSecond);
+    }
+
+    private static String ratio(double ratio) {
+        return String.format(Locale.ROOT, "%.2fx", ratio);
+    }
+
+    private static String verdict(double ratio) {
+        return ratio <= TARGET ? "yes" : "no";
+    }
+
+    private static String row(String... cells) {
+        return "| " + String.join(" | ", cells) + " |";
+    }
+}

@@ -1,0 +1,234 @@
+package dev.chatmodels.quarkus.deployment.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.chatmodels.model.ChatModel;
+import dev.chatmodels.quarkus.deployment.StandInConfigSource;
+import dev.chatmodels.quarkus.runtime.ModelName;
+import dev.chatmodels.quarkus.runtime.transport.RestClientTransport;
+import dev.chatmodels.quarkus.runtime.transport.TransportSettings;
+import dev.chatmodels.testing.Fixtures;
+import dev.chatmodels.testing.ProviderStandIn;
+import dev.chatmodels.testing.Reply;
+import dev.chatmodels.testing.SseFixtures;
+import io.quarkus.test.QuarkusUnitTest;
+import io.vertx.core.Vertx;
+
+/**
+ * Measures the injected model's call path (config-built model, REST Client transport) against a raw Vert.x HTTP client
+ * doing the same JSON work, in the same run, against the same loopback server: invoke latency, time to the first
+ * streamed text, whole-stream time and throughput at concurrency 64, plus the connections each client opened. Not a
+ * test: run it with {@code ./mvnw -B verify -pl deployment -Pbench}; it writes {@code target/bench-report.md}.
+ * <p>
+ * The REST Client transport alone, with the raw client's JSON work, is measured too, to tell what the transport costs
+ * from what the model adds on top of it.
+ */
+class ChatModelCallBenchmark {
+
+    private static final String API_KEY = "sk-bench-not-a-real-key";
+    private static final int CONCURRENCY = 64;
+    private static final int INVOKE_WARM_UP = 3_000;
+    private static final int INVOKES = 3_000;
+    private static final int STREAM_WARM_UP = 400;
+    private static final int STREAMS = 500;
+    private static final Duration LOAD_WARM_UP = Duration.ofSeconds(1);
+    private static final Duration LOAD = Duration.ofSeconds(3);
+    private static final int REUSE_CALLS = 20;
+    private static final Duration REUSE_LOAD = Duration.ofSeconds(1);
+    private static final String MODEL = "model";
+    private static final String TRANSPORT = "transport";
+    private static final String RAW = "raw";
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(root -> root.addPackage(ChatModelCallBenchmark.class.getPackage())
+                    .addClass(StandInConfigSource.class)
+                    .addAsServiceProvider(ConfigSource.class, ReplayServerConfigSource.class, StandInConfigSource.class))
+            // the default model as an application would configure it: pool, retries, timeouts, breaker all default
+            .overrideConfigKey("quarkus.chat-models.model", "openai:gpt-4o-mini")
+            .overrideConfigKey("quarkus.chat-models.api-key", API_KEY)
+            .overrideRuntimeConfigKey("quarkus.chat-models.base-url", "${replay-server.url}/" + MODEL + "/v1")
+            // the same against the thread-per-connection stand-in, which counts connections; no retry hides a failure
+            .overrideConfigKey("quarkus.chat-models.stand-in.model", "openai:gpt-4o-mini")
+            .overrideConfigKey("quarkus.chat-models.stand-in.api-key", API_KEY)
+            .overrideConfigKey("quarkus.chat-models.stand-in.max-retries", "0")
+            .overrideRuntimeConfigKey("quarkus.chat-models.stand-in.base-url", "${stand-in.url}/v1");
+
+    @Inject
+    ChatModel model;
+
+    @Inject
+    @ModelName("stand-in")
+    ChatModel standInModel;
+
+    @Inject
+    Vertx vertx;
+
+    @AfterAll
+    static void stopServers() {
+        ReplayServerConfigSource.stop();
+        StandInConfigSource.stop();
+    }
+
+    @Test
+    void measuresTheModelAgainstARawVertxClient() throws IOException {
+        Prompt prompt = Prompt.recorded("text_stream_include_usage_2.request.json");
+        ReplayServer server = ReplayServerConfigSource.server();
+        BenchReport report = new BenchReport();
+        try (RawVertxClient raw = new RawVertxClient(vertx, URI.create(server.baseUrl() + "/" + RAW + "/v1"), API_KEY,
+                CONCURRENCY);
+                RestClientTransport transport = RestClientTransport.create(new TransportSettings("benchmark",
+                        URI.create(server.baseUrl() + "/" + TRANSPORT + "/v1"), Duration.ofSeconds(10),
+                        Duration.ofSeconds(30), Optional.empty(), CONCURRENCY, false, false))) {
+            Map<String, TimedCall> invokes = calls(ModelCalls.invoke(model, prompt),
+                    TransportCalls.invoke(transport, API_KEY, prompt), raw.invoke(prompt));
+            Map<String, TimedCall> streams = calls(ModelCalls.stream(model, prompt),
+                    TransportCalls.stream(transport, API_KEY, prompt), raw.stream(prompt));
+            assertSameText(invokes, expectedAnswer());
+            assertSameText(streams, expectedStream());
+
+            Map<String, Samples> invokeLatency = Latency.measure(invokes, INVOKE_WARM_UP, INVOKES);
+            report.latency("Invoke latency", invokeLatency.get(MODEL).total(), invokeLatency.get(TRANSPORT).total(),
+                    invokeLatency.get(RAW).total());
+            Map<String, Samples> streamLatency = Latency.measure(streams, STREAM_WARM_UP, STREAMS);
+            report.latency("Stream: time to first text", streamLatency.get(MODEL).firstText(),
+                    streamLatency.get(TRANSPORT).firstText(), streamLatency.get(RAW).firstText());
+            report.latency("Stream: whole stream", streamLatency.get(MODEL).total(), streamLatency.get(TRANSPORT).total(),
+                    streamLatency.get(RAW).total());
+            int sequentialConnections = server.client(MODEL).connections();
+
+            throughput(report, "Invoke throughput, concurrency " + CONCURRENCY, invokes, server);
+            throughput(report, "Stream throughput, concurrency " + CONCURRENCY, streams, server);
+            for (String client : invokes.keySet()) {
+                report.connections("replay server", client, "all of the above", server.client(client).connections(),
+                        server.client(client).peakInFlight());
+            }
+            assertTrue(sequentialConnections <= 2,
+                    "The model opened " + sequentialConnections + " connections for calls made one at a time");
+            assertTrue(server.client(MODEL).connections() <= CONCURRENCY,
+                    "The model opened " + server.client(MODEL).connections() + " connections, more than its pool of "
+                            + CONCURRENCY);
+        }
+        checkConnectionReuseOnTheStandIn(report, prompt);
+
+        String markdown = report.markdown(settings(ReplayServerConfigSource.server().eventCount()));
+        System.out.println(markdown);
+        report.write(Path.of(System.getProperty("bench.report", "target/bench-report.md")), markdown);
+    }
+
+    /** Counts the connections the model and the raw client open on the stand-in, one call at a time and 64 at once. */
+    private void checkConnectionReuseOnTheStandIn(BenchReport report, Prompt prompt) {
+        ProviderStandIn standIn = StandInConfigSource.standIn();
+        try (RawVertxClient raw = new RawVertxClient(vertx, URI.create(standIn.baseUrl() + "/v1"), API_KEY,
+                CONCURRENCY)) {
+            Map<String, TimedCall> invokes = Map.of(MODEL, ModelCalls.invoke(standInModel, prompt), RAW,
+                    raw.invoke(prompt));
+            Map<String, TimedCall> streams = Map.of(MODEL, ModelCalls.stream(standInModel, prompt), RAW,
+                    raw.stream(prompt));
+            for (String client : new String[] { MODEL, RAW }) {
+                int opened = oneAtATime(standIn, invokes.get(client), streams.get(client));
+                report.connections("stand-in", client, REUSE_CALLS + " invokes and " + REUSE_CALLS
+                        + " streams, alternating, one at a time", opened, standIn.maxConcurrentRequests());
+                if (client.equals(MODEL)) {
+                    assertTrue(opened <= 2, "The model opened " + opened + " connections for " + 2 * REUSE_CALLS
+                            + " calls made one at a time: it does not reuse its keep-alive connections");
+                }
+                for (boolean stream : new boolean[] { false, true }) {
+                    opened = concurrently(standIn, stream ? streams.get(client) : invokes.get(client), stream);
+                    report.connections("stand-in", client, (stream ? "streams" : "invokes") + " for "
+                            + REUSE_LOAD.toSeconds() + " s, " + CONCURRENCY + " at a time", opened,
+                            standIn.maxConcurrentRequests());
+                }
+            }
+        }
+    }
+
+    private static int oneAtATime(ProviderStandIn standIn, TimedCall invoke, TimedCall stream) {
+        standIn.reset();
+        for (int i = 0; i < REUSE_CALLS; i++) {
+            standIn.enqueue("/v1" + ChatCompletionsJson.PATH, invokeReply(), streamReply());
+        }
+        int before = standIn.connectionCount();
+        for (int i = 0; i < REUSE_CALLS; i++) {
+            Latency.await("invoke", invoke);
+            Latency.await("stream", stream);
+        }
+        return standIn.connectionCount() - before;
+    }
+
+    private static int concurrently(ProviderStandIn standIn, TimedCall call, boolean stream) {
+        standIn.reset();
+        standIn.enqueue("/v1" + ChatCompletionsJson.PATH, stream ? streamReply() : invokeReply());
+        int before = standIn.connectionCount();
+        Throughput.run(call, CONCURRENCY, REUSE_LOAD);
+        return standIn.connectionCount() - before;
+    }
+
+    private static void throughput(BenchReport report, String measure, Map<String, TimedCall> calls,
+            ReplayServer server) {
+        calls.keySet().forEach(client -> server.client(client).resetPeak());
+        Map<String, Double> perSecond = Throughput.measure(calls, CONCURRENCY, LOAD_WARM_UP, LOAD);
+        report.throughput(measure, perSecond.get(MODEL), perSecond.get(TRANSPORT), perSecond.get(RAW));
+    }
+
+    private static Map<String, TimedCall> calls(TimedCall model, TimedCall transport, TimedCall raw) {
+        Map<String, TimedCall> calls = new LinkedHashMap<>();
+        calls.put(MODEL, model);
+        calls.put(TRANSPORT, transport);
+        calls.put(RAW, raw);
+        return calls;
+    }
+
+    /** Each client must deliver the recorded text, or it would be measured doing less work than the others. */
+    private static void assertSameText(Map<String, TimedCall> calls, String expected) {
+        calls.forEach((name, call) -> assertEquals(expected, Latency.await(name, call).text(), name));
+    }
+
+    private static String expectedAnswer() {
+        return ChatCompletionsJson.answerText(Fixtures.read("openai-chat", ReplayServerConfigSource.INVOKE_FIXTURE));
+    }
+
+    private static String expectedStream() {
+        return SseFixtures.parse(Fixtures.read("openai-chat", ReplayServerConfigSource.STREAM_FIXTURE)).stream()
+                .filter(event -> !event.data().equals(ChatCompletionsJson.DONE))
+                .map(event -> ChatCompletionsJson.deltaText(event.data()))
+                .collect(Collectors.joining());
+    }
+
+    private static Reply invokeReply() {
+        return Reply.fromFixture("openai-chat", ReplayServerConfigSource.INVOKE_FIXTURE);
+    }
+
+    private static Reply streamReply() {
+        return Reply.sse(Fixtures.read("openai-chat", ReplayServerConfigSource.STREAM_FIXTURE));
+    }
+
+    private static String settings(int events) {
+        return String.format(
+                "Loopback, one JVM. Every client calls the same Vert.x replay server (its own 2 event loops) replaying "
+                        + "fixtures/openai-chat/%s and %s (%d SSE events, one flush each). Invokes: %d warm-up + %d "
+                        + "measured per client; streams: %d + %d; throughput: %d s warm-up + %d s measured per client, "
+                        + "%d calls in flight. The clients take turns, in blocks of rotating order. The model is the "
+                        + "injected default model: pool of %d, default retries, timeouts and circuit breaker.",
+                ReplayServerConfigSource.INVOKE_FIXTURE, ReplayServerConfigSource.STREAM_FIXTURE, events,
+                INVOKE_WARM_UP, INVOKES, STREAM_WARM_UP, STREAMS, LOAD_WARM_UP.toSeconds(), LOAD.toSeconds(),
+                CONCURRENCY, CONCURRENCY);
+    }
+}
