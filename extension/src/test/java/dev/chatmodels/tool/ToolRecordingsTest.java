@@ -90,12 +90,12 @@ class ToolRecordingsTest {
         CallGuard retryOnce = new CallGuard() {
             @Override
             public <T> Uni<T> guard(Supplier<Uni<T>> call) {
-                return Uni.createFrom().deferred(call).onFailure().retry().atMost(1);
+                return Uni.createFrom().deferred(call::get).onFailure().retry().atMost(1);
             }
 
             @Override
             public <T> Multi<T> guardStream(Supplier<Multi<T>> stream) {
-                return Multi.createFrom().deferred(stream);
+                return Multi.createFrom().deferred(stream::get);
             }
         };
         AtomicInteger runs = new AtomicInteger();

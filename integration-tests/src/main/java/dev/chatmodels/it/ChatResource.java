@@ -66,8 +66,7 @@ public class ChatResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<ChunkView> stream(@RestPath String model, String prompt) {
-        return models.named(model).stream(prompt).collect().asList().onItem()
-                .transformToMulti(l -> Multi.createFrom().iterable(l)).map(ChunkView::of);
+        return models.named(model).stream(prompt).map(ChunkView::of);
     }
 
     /** The streamed chunks added up into one message. */
@@ -89,7 +88,7 @@ public class ChatResource {
     public List<BatchItemView> batch(@RestPath String model,
             @QueryParam("maxConcurrency") @DefaultValue("4") int maxConcurrency,
             List<String> prompts) {
-        return models.named(model).batchPrompts(prompts, RunConfig.EMPTY).stream()
+        return models.named(model).batchPrompts(prompts, RunConfig.EMPTY.withMaxConcurrency(maxConcurrency)).stream()
                 .map(BatchItemView::of)
                 .toList();
     }

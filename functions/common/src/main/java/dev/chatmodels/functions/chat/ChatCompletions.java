@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.chatmodels.functions.openai.ApiError;
+import dev.chatmodels.functions.openai.ApiException;
 import dev.chatmodels.functions.openai.CompletionJson;
 import dev.chatmodels.functions.openai.CompletionRequest;
 import dev.chatmodels.functions.openai.CompletionStream;
@@ -45,7 +46,8 @@ public final class ChatCompletions {
             Call call = prepare(request);
             return call.model.invokeAsync(request.messages(), RunConfig.EMPTY)
                     .map(answer -> CompletionJson.of(call.rewrite(answer), newId(), now(), call.model.modelName()));
-        }).onFailure().transform(failure -> FailureMapping.toApiError(failure, request.model()).exception());
+        }).onFailure().transform(failure -> failure instanceof ApiException ? failure
+                : FailureMapping.toApiError(failure, request.model()).exception(failure));
     }
 
     /**
@@ -61,7 +63,8 @@ public final class ChatCompletions {
             return answer
                     .onItem().transformToIterable(chunk -> chunks.next(rewriter == null ? chunk : rewriter.rewrite(chunk)))
                     .onCompletion().switchTo(() -> Multi.createFrom().iterable(chunks.finish()));
-        }).onFailure().transform(failure -> FailureMapping.toApiError(failure, request.model()).exception());
+        }).onFailure().transform(failure -> failure instanceof ApiException ? failure
+                : FailureMapping.toApiError(failure, request.model()).exception(failure));
     }
 
     /** The configured model names a request may use. */

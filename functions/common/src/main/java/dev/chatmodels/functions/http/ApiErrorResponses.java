@@ -24,6 +24,10 @@ public class ApiErrorResponses {
 
     @ServerExceptionMapper
     public Response apiError(ApiException exception) {
+        if (exception.error().status() >= 500) {
+            // The provider's side of the story, which the client is not told, is for the operator.
+            LOG.warnf("Answered %d: %s (%s)", exception.error().status(), exception.getMessage(), exception.getCause());
+        }
         return response(exception.error());
     }
 

@@ -59,7 +59,7 @@ public class ChatCompletionsResource {
         if (request.stream()) {
             Multi<byte[]> events = ServerSentEvents.of(completions.stream(request), failure -> {
                 ApiError error = failure instanceof ApiException api ? api.error() : ApiErrorResponses.unexpected(failure);
-                LOG.warnf("Stream of model '%s' ended early: %s", request.model(), error.message());
+                LOG.warnf("Stream of model '%s' ended early: %s (%s)", request.model(), error.message(), failure.getCause());
                 return error;
             });
             return RestMulti.fromMultiData(events)

@@ -54,4 +54,9 @@ public record ApiError(int status, String type, String code, String param, Strin
     public ApiException exception() {
         return new ApiException(this);
     }
+
+    /** This error as an exception caused by {@code cause}, which the function's log shows. */
+    public ApiException exception(Throwable cause) {
+        return new ApiException(this, cause);
+    }
 }

@@ -9,7 +9,12 @@ public final class ApiException extends RuntimeException {
     private final transient ApiError error;
 
     public ApiException(ApiError error) {
-        super(error.message(), null, false, false);
+        this(error, null);
+    }
+
+    /** @param cause what went wrong, for the function's log; the client only sees {@code error} */
+    public ApiException(ApiError error, Throwable cause) {
+        super(error.message(), cause, false, false);
         this.error = error;
     }
 

@@ -21,7 +21,8 @@ public class ChatEventFailures {
     }
 
     private void handle(RoutingContext context) {
-        if (!(context.failure() instanceof ApiException failure) || context.response().headWritten()) {
+        ApiException failure = apiException(context.failure());
+        if (failure == null || context.response().headWritten()) {
             context.next();
             return;
         }
@@ -29,5 +30,15 @@ public class ChatEventFailures {
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
         failure.error().headers().forEach(response::putHeader);
         response.end(failure.error().toJson().toString());
+    }
+
+    /** The API error a failure carries: Funqy wraps what a function throws. */
+    private static ApiException apiException(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                return api;
+            }
+        }
+        return null;
     }
 }

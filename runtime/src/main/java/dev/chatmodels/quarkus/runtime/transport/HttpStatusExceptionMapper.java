@@ -28,7 +28,8 @@ final class HttpStatusExceptionMapper implements ResponseExceptionMapper<HttpSta
 
     @Override
     public boolean handles(int status, MultivaluedMap<String, Object> headers) {
-        return status < 200 || status >= 300;
+        // status 0: no answer at all (connection refused or reset); the I/O failure itself must reach the caller
+        return status > 0 && (status < 200 || status >= 300);
     }
 
     @Override
