@@ -1,8 +1,11 @@
 package dev.chatmodels.ratelimit;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -13,8 +16,8 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 /**
  * An in-memory token bucket, as in the reference: each call takes one token; the bucket starts empty (no burst at
  * start), refills at {@code requestsPerSecond} and holds at most {@code maxBucketSize} tokens (the largest burst after
- * a quiet period). A waiting call checks the bucket again every {@code checkEvery}, on a timer: waiting never blocks a
- * thread.
+ * a quiet period). Calls that find the bucket short wait in line, first come first served, and the line is checked
+ * again every {@code checkEvery} on a timer: waiting never blocks a thread, and one timer serves all waiting calls.
  * <p>
  * Weighted mode ({@link Builder#tokensPerMinute}) adds a budget of LLM tokens: each call is also charged its estimated
  * tokens (see {@link RateLimiter#acquire(long)}). Unlike the request bucket the budget starts full, the way providers
@@ -33,6 +36,8 @@ public final class TokenBucketRateLimiter implements RateLimiter {
     private final long checkEveryNanos;
     private final LongSupplier nanoTime;
     private final ScheduledExecutorService scheduler;
+    private final Deque<Waiter> waiters = new ArrayDeque<>();
+    private boolean checkScheduled;
 
     private TokenBucketRateLimiter(Builder builder) {
         if (builder.requestsPerSecond == null && builder.tokensPerMinute == null) {
@@ -64,36 +69,88 @@ public final class TokenBucketRateLimiter implements RateLimiter {
 
     @Override
     public Uni<Void> acquire(long estimatedTokens) {
-        return Uni.createFrom().emitter(emitter -> new Waiter(emitter, estimatedTokens).run());
+        return Uni.createFrom().emitter(emitter -> {
+            Waiter waiter = new Waiter(emitter, estimatedTokens);
+            emitter.onTermination(() -> waiter.cancelled = true);
+            boolean admitted;
+            synchronized (this) {
+                admitted = waiters.isEmpty() && take(estimatedTokens);
+                if (!admitted) {
+                    waiters.add(waiter);
+                    scheduleCheck();
+                }
+            }
+            if (admitted) {
+                emitter.complete(null);
+            }
+        });
     }
 
-    /** Takes one request token (and the estimate from the token budget) if they are there now; never waits. */
+    /**
+     * Takes one request token (and the estimate from the token budget) if they are there now and no call is waiting
+     * for them; never waits.
+     */
     public boolean tryAcquire(long estimatedTokens) {
-        long now = nanoTime.getAsLong();
         synchronized (this) {
-            if (requests != null) {
-                requests.refill(now);
-            }
-            if (tokens != null) {
-                tokens.refill(now);
-            }
-            double charge = tokens == null ? 0 : Math.min(Math.max(estimatedTokens, 0), tokens.capacity);
-            if ((requests != null && requests.available < 1) || (tokens != null && tokens.available < charge)) {
-                return false;
-            }
-            if (requests != null) {
-                requests.available -= 1;
-            }
-            if (tokens != null) {
-                tokens.available -= charge;
-            }
-            return true;
+            return waiters.isEmpty() && take(estimatedTokens);
         }
     }
 
     /** {@link #tryAcquire(long)} for a call with no token estimate. */
     public boolean tryAcquire() {
         return tryAcquire(1);
+    }
+
+    /** Refills the buckets and takes what a call needs from them, all or nothing. Called holding the lock. */
+    private boolean take(long estimatedTokens) {
+        long now = nanoTime.getAsLong();
+        if (requests != null) {
+            requests.refill(now);
+        }
+        if (tokens != null) {
+            tokens.refill(now);
+        }
+        double charge = tokens == null ? 0 : Math.min(Math.max(estimatedTokens, 0), tokens.capacity);
+        if ((requests != null && requests.available < 1) || (tokens != null && tokens.available < charge)) {
+            return false;
+        }
+        if (requests != null) {
+            requests.available -= 1;
+        }
+        if (tokens != null) {
+            tokens.available -= charge;
+        }
+        return true;
+    }
+
+    /** Schedules the next check of the waiting calls, unless one is scheduled already. Called holding the lock. */
+    private void scheduleCheck() {
+        if (!checkScheduled) {
+            checkScheduled = true;
+            ScheduledExecutorService timer = scheduler != null ? scheduler : Infrastructure.getDefaultWorkerPool();
+            timer.schedule(this::admitWaiters, checkEveryNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Admits the waiting calls the buckets now have tokens for, first come first served. */
+    private void admitWaiters() {
+        List<Waiter> admitted = new ArrayList<>();
+        synchronized (this) {
+            checkScheduled = false;
+            for (Waiter head = waiters.peek(); head != null; head = waiters.peek()) {
+                if (!head.cancelled) {
+                    if (!take(head.estimatedTokens)) {
+                        break;
+                    }
+                    admitted.add(head);
+                }
+                waiters.poll();
+            }
+            if (!waiters.isEmpty()) {
+                scheduleCheck();
+            }
+        }
+        admitted.forEach(waiter -> waiter.emitter.complete(null));
     }
 
     @Override
@@ -135,36 +192,15 @@ public final class TokenBucketRateLimiter implements RateLimiter {
         }
     }
 
-    /** One waiting call: checks the bucket, and if it is short, checks again after {@code checkEvery}. */
-    private final class Waiter implements Runnable {
-        private final UniEmitter<? super Void> emitter;
-        private final long estimatedTokens;
-        private volatile ScheduledFuture<?> next;
-        private volatile boolean cancelled;
+    /** A call waiting for tokens. */
+    private static final class Waiter {
+        final UniEmitter<? super Void> emitter;
+        final long estimatedTokens;
+        volatile boolean cancelled;
 
         Waiter(UniEmitter<? super Void> emitter, long estimatedTokens) {
             this.emitter = emitter;
             this.estimatedTokens = estimatedTokens;
-            emitter.onTermination(() -> {
-                cancelled = true;
-                ScheduledFuture<?> pending = next;
-                if (pending != null) {
-                    pending.cancel(false);
-                }
-            });
-        }
-
-        @Override
-        public void run() {
-            if (cancelled) {
-                return;
-            }
-            if (tryAcquire(estimatedTokens)) {
-                emitter.complete(null);
-                return;
-            }
-            ScheduledExecutorService timer = scheduler != null ? scheduler : Infrastructure.getDefaultWorkerPool();
-            next = timer.schedule(this, checkEveryNanos, TimeUnit.NANOSECONDS);
         }
     }
 

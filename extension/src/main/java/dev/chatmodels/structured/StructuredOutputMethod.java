@@ -5,7 +5,10 @@ public enum StructuredOutputMethod {
 
     /** The provider's native schema-constrained response format ({@code strict} where the schema allows it). */
     JSON_SCHEMA,
-    /** The schema bound as the only tool, which the model is forced to call; its arguments are the answer. */
+    /**
+     * The schema bound as the only tool (replacing tools bound before), which the model is forced to call once; its
+     * arguments are the answer.
+     */
     FUNCTION_CALLING,
     /**
      * JSON-object mode: the answer is some JSON object and the prompt must describe the schema. The object is taken

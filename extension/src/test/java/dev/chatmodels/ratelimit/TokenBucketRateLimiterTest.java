@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -183,6 +184,35 @@ class TokenBucketRateLimiterTest {
     }
 
     @Test
+    void waitingCallsAreAdmittedFirstComeFirstServed() {
+        TokenBucketRateLimiter limiter = limiter().requestsPerSecond(1).build();
+        List<Integer> admitted = new CopyOnWriteArrayList<>();
+        for (int call = 0; call < 5; call++) {
+            int number = call;
+            limiter.acquire().subscribe().with(ignored -> admitted.add(number));
+        }
+
+        for (int second = 1; second <= 5; second++) {
+            advance(1);
+            int expected = second;
+            await(() -> admitted.size() == expected, expected + " calls admitted");
+        }
+        assertEquals(List.of(0, 1, 2, 3, 4), admitted);
+    }
+
+    @Test
+    void aCallNeverJumpsTheLine() {
+        TokenBucketRateLimiter limiter = limiter().requestsPerSecond(1).checkEvery(Duration.ofHours(1)).build();
+        UniAssertSubscriber<Void> waiting = limiter.acquire().subscribe().withSubscriber(UniAssertSubscriber.create());
+        advance(1);
+
+        assertFalse(limiter.tryAcquire(), "the token is for the call that waited first");
+        UniAssertSubscriber<Void> next = limiter.acquire().subscribe().withSubscriber(UniAssertSubscriber.create());
+        next.assertNotTerminated();
+        waiting.assertNotTerminated();
+    }
+
+    @Test
     void acquireCompletesAtOnceWhenATokenIsThere() {
         TokenBucketRateLimiter limiter = limiter().requestsPerSecond(1).checkEvery(Duration.ofHours(1)).build();
         assertFalse(limiter.tryAcquire());
@@ -194,6 +224,7 @@ class TokenBucketRateLimiterTest {
 
     @Test
     void aCancelledWaitStopsCheckingAndTakesNoToken() throws InterruptedException {
+        // one timer serves all waiting calls: with none left, the bucket is no longer checked
         TokenBucketRateLimiter limiter = limiter().requestsPerSecond(1).build();
         Cancellable waiting = limiter.acquire().subscribe().with(ignored -> {
         });

@@ -35,6 +35,7 @@ import dev.chatmodels.testing.Fixtures;
 import dev.chatmodels.testing.ProviderStandIn;
 import dev.chatmodels.testing.Reply;
 import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
  * Every fault of the list in the resilience issue, injected by the provider stand-in at the socket level and met by the
@@ -262,6 +263,25 @@ class FaultInjectionTest {
         assertEquals("The chat model 'openai' did not answer within 500 ms (timeout)", call.result().getMessage());
         // three attempts of 500 ms, 50 and 100 ms of backoff
         call.assertTookBetween(1600, 3500);
+    }
+
+    @Test
+    void aCancelledCallIsNotRetried() throws InterruptedException {
+        standIn.enqueue(OPENAI, answer().delayFirstByte(Duration.ofSeconds(3)));
+        Cancellable call = models.get("openai").invokeAsync("What is the capital of the UK?").subscribe()
+                .with(answer -> {
+                }, failure -> {
+                });
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (standIn.requestCount(OPENAI) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+
+        call.cancel();
+        // past the 500 ms timeout of the abandoned attempt and the backoff before a retry
+        Thread.sleep(800);
+
+        assertEquals(1, standIn.requestCount(OPENAI), "the caller gave up: no timeout, no retry");
     }
 
     // ---- streams ----
