@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,7 +30,6 @@ import dev.chatmodels.message.ResponseMetadata;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.quarkus.runtime.ChatModels;
 import dev.chatmodels.testing.Fixtures;
-import dev.chatmodels.testing.ProviderStandIn;
 import dev.chatmodels.testing.Reply;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -42,9 +39,8 @@ import io.smallrye.mutiny.subscription.Cancellable;
  * configured models with their real transport, guard, circuit breaker and fallbacks. For each: how many attempts the
  * stand-in saw, what the caller gets, how long it took, and for streams the exact text the caller received.
  */
-class FaultInjectionTest {
+class FaultInjectionTest extends StandInSuite {
 
-    private static final int PORT = StandInPort.of(FaultInjectionTest.class);
     private static final String OPENAI = "/v1/chat/completions";
     private static final String ANTHROPIC = "/v1/messages";
     private static final String STREAM = Fixtures.read("openai-chat", "text_stream_include_usage.response.sse");
@@ -54,12 +50,14 @@ class FaultInjectionTest {
     private static final String ANSWER_TEXT = "Hello! I'm just a program, so I don't have feelings, but I'm here and ready "
             + "to help you. How can I assist you today?";
 
+    /** Small timeouts and backoffs keep the suite fast; the ratios between them are what matter. */
     @RegisterExtension
-    static final QuarkusUnitTest app = withModel(withModel(withModel(withModel(withModel(new QuarkusUnitTest()
-            .withApplicationRoot(root -> root.addClasses(StandInPort.class)),
-            "openai", "openai:gpt-4.1-mini"), "claude", "anthropic:claude-haiku-4-5"),
-            "primary", "openai:gpt-4.1-mini"), "backup", "anthropic:claude-haiku-4-5"),
-            "fragile", "openai:gpt-4.1-mini")
+    static final QuarkusUnitTest app = application(FaultInjectionTest.class,
+            Map.of("openai", "openai:gpt-4.1-mini", "claude", "anthropic:claude-haiku-4-5",
+                    "primary", "openai:gpt-4.1-mini", "backup", "anthropic:claude-haiku-4-5",
+                    "fragile", "openai:gpt-4.1-mini"),
+            Map.of("max-retries", "2", "retry-backoff", "50ms", "max-retry-delay", "400ms", "timeout", "500ms",
+                    "stream-idle-timeout", "300ms"))
             .overrideConfigKey("quarkus.chat-models.primary.max-retries", "1")
             .overrideConfigKey("quarkus.chat-models.primary.fallbacks", "backup")
             .overrideConfigKey("quarkus.chat-models.fragile.max-retries", "0")
@@ -69,38 +67,8 @@ class FaultInjectionTest {
             .overrideConfigKey("quarkus.chat-models.fragile.circuit-breaker.failure-ratio", "0.5")
             .overrideConfigKey("quarkus.chat-models.fragile.circuit-breaker.delay", "10s");
 
-    /** Small timeouts and backoffs keep the suite fast; the ratios between them are what matter. */
-    private static QuarkusUnitTest withModel(QuarkusUnitTest test, String name, String model) {
-        String prefix = "quarkus.chat-models." + name + ".";
-        return test.overrideConfigKey(prefix + "model", model)
-                .overrideConfigKey(prefix + "base-url", "http://127.0.0.1:" + PORT + "/v1")
-                .overrideConfigKey(prefix + "api-key", "sk-fault-injection")
-                .overrideConfigKey(prefix + "max-retries", "2")
-                .overrideConfigKey(prefix + "retry-backoff", "50ms")
-                .overrideConfigKey(prefix + "max-retry-delay", "400ms")
-                .overrideConfigKey(prefix + "timeout", "500ms")
-                .overrideConfigKey(prefix + "stream-idle-timeout", "300ms");
-    }
-
-    private static ProviderStandIn standIn;
-
     @Inject
     ChatModels models;
-
-    @BeforeAll
-    static void startStandIn() {
-        standIn = ProviderStandIn.start(PORT);
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        standIn.close();
-    }
-
-    @BeforeEach
-    void forgetReplies() {
-        standIn.reset();
-    }
 
     // ---- invoke ----
 
@@ -197,7 +165,7 @@ class FaultInjectionTest {
         standIn.enqueue(OPENAI, Reply.fromFixture("openai-chat", "error_401_invalid_api_key.response.json"));
         AuthenticationException unauthorized = invokeFailing("openai", AuthenticationException.class);
         assertEquals(1, standIn.requestCount(OPENAI));
-        assertTrue(!unauthorized.getMessage().contains("sk-fault-injection"), "the API key is never shown");
+        assertTrue(!unauthorized.getMessage().contains("sk-stand-in-test"), "the API key is never shown");
 
         standIn.reset();
         standIn.enqueue(OPENAI, Reply.fromFixture("openai-chat", "error_404_model_not_found.response.json"));

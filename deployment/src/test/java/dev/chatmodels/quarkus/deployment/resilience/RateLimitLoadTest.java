@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,20 +28,20 @@ import io.smallrye.mutiny.Uni;
  * Hundreds of concurrent callers sharing rate-limited models, against the provider stand-in on loopback: the rate the
  * stand-in sees never exceeds the configured rate plus the burst, every call completes or fails cleanly, nothing hangs.
  */
-class RateLimitLoadTest {
+class RateLimitLoadTest extends StandInSuite {
 
     private static final Logger LOG = Logger.getLogger(RateLimitLoadTest.class);
-    private static final int PORT = StandInPort.of(RateLimitLoadTest.class);
     private static final String PATH = "/v1/chat/completions";
     private static final int CALLERS = 300;
     private static final double RATE = 100;
     private static final int BURST = 10;
     private static final double SHARED_RATE = 20;
 
+    /** No retries: every request the stand-in sees is a call. */
     @RegisterExtension
-    static final QuarkusUnitTest app = model(model(model(new QuarkusUnitTest()
-            .withApplicationRoot(root -> root.addClasses(StandInPort.class, RequestRate.class)), "limited"),
-            "pool-a"), "pool-b")
+    static final QuarkusUnitTest app = application(RateLimitLoadTest.class,
+            Map.of("limited", "openai:gpt-4.1-mini", "pool-a", "openai:gpt-4.1-mini", "pool-b", "openai:gpt-4.1-mini"),
+            Map.of("max-retries", "0", "timeout", "5s"), RequestRate.class)
             .overrideConfigKey("quarkus.chat-models.limited.rate-limit.requests-per-second", Double.toString(RATE))
             .overrideConfigKey("quarkus.chat-models.limited.rate-limit.max-bucket-size", Integer.toString(BURST))
             .overrideConfigKey("quarkus.chat-models.limited.rate-limit.check-every", "10ms")
@@ -52,35 +50,8 @@ class RateLimitLoadTest {
             .overrideConfigKey("quarkus.chat-models.rate-limiters.pool.requests-per-second", Double.toString(SHARED_RATE))
             .overrideConfigKey("quarkus.chat-models.rate-limiters.pool.check-every", "10ms");
 
-    private static QuarkusUnitTest model(QuarkusUnitTest test, String name) {
-        String prefix = "quarkus.chat-models." + name + ".";
-        return test.overrideConfigKey(prefix + "model", "openai:gpt-4.1-mini")
-                .overrideConfigKey(prefix + "base-url", "http://127.0.0.1:" + PORT + "/v1")
-                .overrideConfigKey(prefix + "api-key", "sk-load-test")
-                // every request the stand-in sees is a call: no retries
-                .overrideConfigKey(prefix + "max-retries", "0")
-                .overrideConfigKey(prefix + "timeout", "5s");
-    }
-
-    private static ProviderStandIn standIn;
-
     @Inject
     ChatModels models;
-
-    @BeforeAll
-    static void startStandIn() {
-        standIn = ProviderStandIn.start(PORT);
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        standIn.close();
-    }
-
-    @BeforeEach
-    void forgetReplies() {
-        standIn.reset();
-    }
 
     @Test
     void hundredsOfConcurrentCallersStayWithinTheRateAndAllFinishCleanly() {

@@ -51,7 +51,10 @@ public interface ModelConfig {
     /** Stop sequences. */
     Optional<List<String>> stop();
 
-    /** The timeout of a whole call, from sending the request to the last byte of the answer. */
+    /**
+     * The timeout of each attempt of a call: from sending the request to the last byte of the answer, or for a stream
+     * to its first chunk (after which {@code stream-idle-timeout} applies). A retry gets the whole timeout again.
+     */
     @WithDefault("60s")
     Duration timeout();
 
@@ -65,11 +68,17 @@ public interface ModelConfig {
     @WithDefault("30s")
     Duration streamIdleTimeout();
 
-    /** How many times a failed call is retried (connection failures, timeouts, 408, 409, 429, 5xx, 529). */
+    /**
+     * How many times a failed call is retried: connection failures, timeouts, 408, 409, 429 rate limits, 5xx, 529; never
+     * 400, 401, 403, 404, 422 or a 429 quota error. A stream is retried only before its first chunk.
+     */
     @WithDefault("2")
     int maxRetries();
 
-    /** The first retry delay; each further retry doubles it, with jitter. */
+    /**
+     * The first retry delay; each further retry doubles it, with up to a quarter less at random so that callers that
+     * failed together do not retry together. A provider's {@code retry-after} replaces it.
+     */
     @WithDefault("500ms")
     Duration retryBackoff();
 

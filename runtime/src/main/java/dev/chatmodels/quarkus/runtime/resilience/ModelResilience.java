@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -78,15 +79,20 @@ public class ModelResilience {
         if (limit == null || (limit.requestsPerSecond().isEmpty() && limit.tokensPerMinute().isEmpty())) {
             return Optional.empty();
         }
+        TokenBucketRateLimiter.Builder builder = TokenBucketRateLimiter.builder();
+        set(prefix + "check-every", limit.checkEvery(), builder::checkEvery);
+        set(prefix + "max-bucket-size", limit.maxBucketSize(), builder::maxBucketSize);
+        limit.requestsPerSecond().ifPresent(rate -> set(prefix + "requests-per-second", rate, builder::requestsPerSecond));
+        limit.tokensPerMinute().ifPresent(budget -> set(prefix + "tokens-per-minute", budget, builder::tokensPerMinute));
+        return Optional.of(builder.build());
+    }
+
+    /** Passes a configured value to the limiter builder, naming the property if the builder refuses it. */
+    private static <T> void set(String property, T value, Consumer<T> setter) {
         try {
-            TokenBucketRateLimiter.Builder builder = TokenBucketRateLimiter.builder()
-                    .checkEvery(limit.checkEvery())
-                    .maxBucketSize(limit.maxBucketSize());
-            limit.requestsPerSecond().ifPresent(builder::requestsPerSecond);
-            limit.tokensPerMinute().ifPresent(builder::tokensPerMinute);
-            return Optional.of(builder.build());
+            setter.accept(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid rate limit " + prefix + "*: " + e.getMessage(), e);
+            throw new IllegalArgumentException(property + "=" + value + " is invalid: " + e.getMessage(), e);
         }
     }
 

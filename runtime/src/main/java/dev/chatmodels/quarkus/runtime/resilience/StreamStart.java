@@ -23,7 +23,8 @@ final class StreamStart {
     /**
      * Subscribes to {@code stream} and completes, when its first item arrives (or when it completes empty), with the whole
      * stream from that item on; fails if the stream fails first. Cancelling before the first item, or cancelling the
-     * returned stream, cancels {@code stream}.
+     * returned stream, cancels {@code stream}. Items that arrive before the caller reads them are buffered: a model's
+     * answer is small.
      */
     static <T> Uni<Multi<T>> firstItemOf(Multi<T> stream) {
         return Uni.createFrom().emitter(started -> {
