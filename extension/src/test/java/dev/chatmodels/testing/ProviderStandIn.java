@@ -181,10 +181,15 @@ public final class ProviderStandIn implements AutoCloseable {
                 if (request == null) {
                     return;
                 }
-                requests.add(request);
+                Reply reply;
+                // recording and picking the reply in one step keeps requests() in the order replies were handed out
+                synchronized (requests) {
+                    requests.add(request);
+                    reply = nextReply(request);
+                }
                 peak.accumulateAndGet(handling.incrementAndGet(), Math::max);
                 try {
-                    keepAlive = answer(nextReply(request), socket, in, out)
+                    keepAlive = answer(reply, socket, in, out)
                             && !"close".equalsIgnoreCase(request.header("connection"));
                 } finally {
                     handling.decrementAndGet();
