@@ -6,6 +6,10 @@ import java.time.Duration;
 public record ProviderError(String provider, int status, Kind kind, String type, String code, String message,
         String requestId, Duration retryAfter) {
 
+    public ProviderError {
+        message = SecretRedaction.redact(message);
+    }
+
     /** The provider-neutral kind of an error, which decides how it is handled. */
     public enum Kind {
         /** 401: a missing or wrong API key. */

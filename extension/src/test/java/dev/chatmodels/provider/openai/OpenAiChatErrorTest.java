@@ -41,7 +41,8 @@ class OpenAiChatErrorTest {
         assertEquals(Kind.AUTHENTICATION, error.kind());
         assertEquals("invalid_request_error", error.type());
         assertEquals("invalid_api_key", error.code());
-        assertTrue(error.message().startsWith("Incorrect API key provided"), error.message());
+        assertTrue(error.message().startsWith("Incorrect API key provided: [redacted]."), error.message());
+        assertFalse(error.message().contains("F18b"), "the key fragment the provider echoes is removed");
         assertEquals("openai", error.provider());
         assertInstanceOf(AuthenticationException.class, ProviderException.of(error));
     }

@@ -22,10 +22,7 @@ final class Latency {
 
     /** Runs each call {@code warmUp} times, then {@code iterations} measured times; samples keyed like {@code calls}. */
     static Map<String, Samples> measure(Map<String, TimedCall> calls, int warmUp, int iterations) {
-        calls.forEach((name, call) -> {
-            System.out.println("WARM " + name + " " + java.time.LocalTime.now());
-            run(name, call, warmUp, null);
-        });
+        calls.forEach((name, call) -> run(name, call, warmUp, null));
         Map<String, Samples> samples = new LinkedHashMap<>();
         calls.keySet().forEach(name -> samples.put(name, new Samples(iterations)));
         List<String> order = new ArrayList<>(calls.keySet());
@@ -56,15 +53,7 @@ final class Latency {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (TimeoutException e) {
-            Thread.getAllStackTraces().forEach((t, st) -> {
-                System.out.println("THREAD " + t.getName());
-                for (StackTraceElement el : st) {
-                    System.out.println("    " + el);
-                }
-            });
-            throw new IllegalStateException("A call of the " + name + " client timed out", e);
-        } catch (ExecutionException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("A call of the " + name + " client failed", e);
         }
     }

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Measures calls per second with a fixed number of calls in flight: each of {@code concurrency} lanes starts its next
- * call as soon as its previous one ends, until the time is up.
+ * call as soon as its previous one ends, until the time is up. A failed call is counted, not retried, and its lane goes
+ * on.
  */
 final class Throughput {
 
@@ -24,22 +25,22 @@ final class Throughput {
 
     /**
      * Warms each call up for {@code warmUp}, then measures each for {@code duration} in all, in turns of rotating order
-     * as {@link Latency} does; calls per second keyed like {@code calls}.
+     * as {@link Latency} does; results keyed like {@code calls}.
      */
-    static Map<String, Double> measure(Map<String, TimedCall> calls, int concurrency, Duration warmUp,
-            Duration duration) {
-        calls.values().forEach(call -> run(call, concurrency, warmUp));
-        Map<String, Run> totals = new LinkedHashMap<>();
+    static Map<String, Load> measure(Map<String, TimedCall> calls, int concurrency, Duration warmUp, Duration duration) {
+        Map<String, Run> warmUps = new LinkedHashMap<>();
+        calls.forEach((name, call) -> warmUps.put(name, run(call, concurrency, warmUp)));
+        Map<String, Run> runs = new LinkedHashMap<>();
         List<String> order = new ArrayList<>(calls.keySet());
         for (int round = 0; round < ROUNDS; round++) {
             for (String name : order) {
-                totals.merge(name, run(calls.get(name), concurrency, duration.dividedBy(ROUNDS)), Run::plus);
+                runs.merge(name, run(calls.get(name), concurrency, duration.dividedBy(ROUNDS)), Run::plus);
             }
             Collections.rotate(order, 1);
         }
-        Map<String, Double> perSecond = new LinkedHashMap<>();
-        calls.keySet().forEach(name -> perSecond.put(name, totals.get(name).perSecond()));
-        return perSecond;
+        Map<String, Load> loads = new LinkedHashMap<>();
+        runs.forEach((name, run) -> loads.put(name, new Load(run.perSecond(), run.plus(warmUps.get(name)))));
+        return loads;
     }
 
     /** Runs the lanes for {@code duration}, then waits for the calls in flight to end. */
@@ -47,10 +48,11 @@ final class Throughput {
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         AtomicLong completed = new AtomicLong();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicLong failed = new AtomicLong();
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         CountDownLatch lanes = new CountDownLatch(concurrency);
         for (int i = 0; i < concurrency; i++) {
-            lane(call, deadline, completed, failure, lanes);
+            lane(call, deadline, completed, failed, firstFailure, lanes);
         }
         try {
             if (!lanes.await(duration.toSeconds() + 30, TimeUnit.SECONDS)) {
@@ -60,39 +62,47 @@ final class Throughput {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        long elapsed = System.nanoTime() - start;
-        if (failure.get() != null) {
-            throw new IllegalStateException("A call failed during the throughput run", failure.get());
+        if (completed.get() == 0) {
+            throw new IllegalStateException("Every call failed during the throughput run", firstFailure.get());
         }
-        return new Run(completed.get(), elapsed);
+        return new Run(completed.get(), failed.get(), System.nanoTime() - start, firstFailure.get());
     }
 
-    private static void lane(TimedCall call, long deadline, AtomicLong completed, AtomicReference<Throwable> failure,
-            CountDownLatch lanes) {
+    private static void lane(TimedCall call, long deadline, AtomicLong completed, AtomicLong failed,
+            AtomicReference<Throwable> firstFailure, CountDownLatch lanes) {
         call.start().whenComplete((outcome, error) -> {
-            if (error != null) {
-                failure.compareAndSet(null, error);
-                lanes.countDown();
-                return;
+            if (error == null) {
+                completed.incrementAndGet();
+            } else {
+                failed.incrementAndGet();
+                firstFailure.compareAndSet(null, error);
             }
-            completed.incrementAndGet();
-            if (System.nanoTime() < deadline && failure.get() == null) {
-                lane(call, deadline, completed, failure, lanes);
+            if (System.nanoTime() < deadline) {
+                lane(call, deadline, completed, failed, firstFailure, lanes);
             } else {
                 lanes.countDown();
             }
         });
     }
 
-    /** The calls completed in a run and the nanoseconds from its start until the last one ended. */
-    record Run(long calls, long nanos) {
+    /**
+     * Calls completed and failed in a run, the nanoseconds from its start until the last one ended, and the first
+     * failure, if any.
+     */
+    record Run(long calls, long failures, long nanos, Throwable firstFailure) {
 
         Run plus(Run other) {
-            return new Run(calls + other.calls, nanos + other.nanos);
+            return new Run(calls + other.calls, failures + other.failures, nanos + other.nanos,
+                    firstFailure != null ? firstFailure : other.firstFailure);
         }
 
+        /** Completed calls per second. */
         double perSecond() {
             return calls * 1e9 / nanos;
         }
+    }
+
+    /** The measured calls per second of one call, and all its runs, warm-up included. */
+    record Load(double perSecond, Run all) {
     }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.chatmodels.functions.openai.CompletionJson;
 import dev.chatmodels.functions.openai.FinishReason;
 import dev.chatmodels.json.Jackson;
 import dev.chatmodels.message.AIMessage;
@@ -69,7 +69,7 @@ final class AnswerTool {
         List<ToolCall> otherCalls = new ArrayList<>();
         for (ToolCall call : answer.toolCalls()) {
             if (name().equals(call.name())) {
-                content.add(TextBlock.of(json(call.args())));
+                content.add(TextBlock.of(CompletionJson.argumentsJson(call.args())));
             } else {
                 otherCalls.add(call);
             }
@@ -131,15 +131,7 @@ final class AnswerTool {
             return metadata;
         }
         Map<String, Object> changed = new LinkedHashMap<>(metadata);
-        changed.put(ResponseMetadata.FINISH_REASON, "stop");
+        changed.put(ResponseMetadata.FINISH_REASON, FinishReason.STOP);
         return changed;
-    }
-
-    private static String json(Map<String, Object> args) {
-        try {
-            return Jackson.MAPPER.writeValueAsString(args);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The answer cannot be written as JSON", e);
-        }
     }
 }

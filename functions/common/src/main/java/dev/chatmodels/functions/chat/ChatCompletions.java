@@ -46,8 +46,7 @@ public final class ChatCompletions {
             Call call = prepare(request);
             return call.model.invokeAsync(request.messages(), RunConfig.EMPTY)
                     .map(answer -> CompletionJson.of(call.rewrite(answer), newId(), now(), call.model.modelName()));
-        }).onFailure().transform(failure -> failure instanceof ApiException ? failure
-                : FailureMapping.toApiError(failure, request.model()).exception(failure));
+        }).onFailure().transform(failure -> apiException(failure, request.model()));
     }
 
     /**
@@ -63,13 +62,7 @@ public final class ChatCompletions {
             return answer
                     .onItem().transformToIterable(chunk -> chunks.next(rewriter == null ? chunk : rewriter.rewrite(chunk)))
                     .onCompletion().switchTo(() -> Multi.createFrom().iterable(chunks.finish()));
-        }).onFailure().transform(failure -> failure instanceof ApiException ? failure
-                : FailureMapping.toApiError(failure, request.model()).exception(failure));
-    }
-
-    /** The configured model names a request may use. */
-    public List<String> modelNames() {
-        return List.copyOf(models.names());
+        }).onFailure().transform(failure -> apiException(failure, request.model()));
     }
 
     private Call prepare(CompletionRequest request) {
@@ -117,6 +110,11 @@ public final class ChatCompletions {
         }
         boolean clientToolsAllowed = !tools.isEmpty() && (requested == null || requested.mode() != ToolChoice.Mode.NONE);
         return clientToolsAllowed ? ToolChoice.ANY : ToolChoice.tool(answerTool.name());
+    }
+
+    /** The failure as the error the client gets; the original stays the cause, for the function's log. */
+    private static ApiException apiException(Throwable failure, String model) {
+        return failure instanceof ApiException api ? api : FailureMapping.toApiError(failure, model).exception(failure);
     }
 
     private long now() {

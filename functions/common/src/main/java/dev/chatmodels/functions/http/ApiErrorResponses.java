@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.chatmodels.error.AuthenticationException;
 import dev.chatmodels.functions.openai.ApiError;
 import dev.chatmodels.functions.openai.ApiException;
 
@@ -25,8 +26,8 @@ public class ApiErrorResponses {
     @ServerExceptionMapper
     public Response apiError(ApiException exception) {
         if (exception.error().status() >= 500) {
-            // The provider's side of the story, which the client is not told, is for the operator.
-            LOG.warnf("Answered %d: %s (%s)", exception.error().status(), exception.getMessage(), exception.getCause());
+            LOG.warnf("Answered %d: %s (%s)", exception.error().status(), exception.getMessage(),
+                    providerSide(exception.getCause()));
         }
         return response(exception.error());
     }
@@ -44,6 +45,18 @@ public class ApiErrorResponses {
     @ServerExceptionMapper
     public Response unexpectedError(Throwable failure) {
         return response(unexpected(failure));
+    }
+
+    /**
+     * The provider's side of a failure, which the client is not told, for the operator; without the provider's message
+     * when it rejected the credentials, as that message may quote part of the key.
+     */
+    static String providerSide(Throwable cause) {
+        if (cause instanceof AuthenticationException rejected) {
+            return rejected.provider() + " returned HTTP " + rejected.status() + " " + rejected.errorCode()
+                    + (rejected.requestId() == null ? "" : " [request id " + rejected.requestId() + "]");
+        }
+        return String.valueOf(cause);
     }
 
     /** A 500 whose id finds the failure, logged with its stack trace, in the function's log. */

@@ -62,7 +62,7 @@ public final class CompletionJson {
         if (callsTools) {
             ArrayNode calls = message.putArray("tool_calls");
             for (ToolCall call : answer.toolCalls()) {
-                calls.add(toolCall(call.id(), call.name(), json(call.args())));
+                calls.add(toolCall(call.id(), call.name(), argumentsJson(call.args())));
             }
             // Arguments the model wrote badly go back as they were, as OpenAI itself returns them.
             for (InvalidToolCall call : answer.invalidToolCalls()) {
@@ -82,7 +82,8 @@ public final class CompletionJson {
         return call;
     }
 
-    private static String json(Map<String, Object> args) {
+    /** Tool-call arguments as the JSON text OpenAI puts in {@code function.arguments}. */
+    public static String argumentsJson(Map<String, Object> args) {
         try {
             return Jackson.MAPPER.writeValueAsString(args);
         } catch (JsonProcessingException e) {

@@ -64,7 +64,8 @@ public final class FailureMapping {
             boolean overloaded = e.error().kind() == ProviderError.Kind.OVERLOADED;
             return new ApiError(overloaded ? 503 : 502, ApiError.SERVER,
                     overloaded ? "provider_overloaded" : "provider_error", null,
-                    "The provider of model '" + model + "' failed (HTTP " + e.status() + "): retry later."
+                    "The provider of model '" + model + "' failed" + (e.status() >= 400 ? " (HTTP " + e.status() + ")" : "")
+                            + ": retry later."
                             + providerSays(e),
                     overloaded ? retryAfter(e.retryAfter()) : Map.of());
         }

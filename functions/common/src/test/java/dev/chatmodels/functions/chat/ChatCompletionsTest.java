@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatmodels.functions.openai.ApiException;
 import dev.chatmodels.functions.openai.CompletionRequest;
 import dev.chatmodels.functions.openai.CompletionRequestReader;
+import dev.chatmodels.functions.testing.StreamedToolCalls;
 import dev.chatmodels.json.Jackson;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.model.HttpChatModel;
@@ -201,20 +201,10 @@ class ChatCompletionsTest {
 
         List<JsonNode> chunks = stream("{\"model\": \"default\", \"stream\": true, \"messages\": " + HELLO + "}");
 
-        Map<Integer, String> names = new LinkedHashMap<>();
-        Map<Integer, StringBuilder> arguments = new LinkedHashMap<>();
-        for (JsonNode chunk : chunks) {
-            for (JsonNode call : chunk.at("/choices/0/delta/tool_calls")) {
-                int index = call.get("index").asInt();
-                if (call.has("id")) {
-                    assertFalse(names.containsKey(index), "each call starts once");
-                    names.put(index, call.at("/function/name").asText());
-                }
-                arguments.computeIfAbsent(index, i -> new StringBuilder()).append(call.at("/function/arguments").asText());
-            }
-        }
-        assertEquals(Map.of(0, "get_country", 1, "get_product_name"), names);
-        arguments.values().forEach(args -> assertTrue(parse(args.toString()).isObject(), args.toString()));
+        StreamedToolCalls calls = StreamedToolCalls.of(chunks);
+        assertEquals(Map.of(0, "get_country", 1, "get_product_name"), calls.names());
+        assertTrue(calls.parsedArguments(0).isObject(), calls.arguments().toString());
+        assertTrue(calls.parsedArguments(1).isObject(), calls.arguments().toString());
         assertEquals("tool_calls", chunks.get(chunks.size() - 1).at("/choices/0/finish_reason").asText());
     }
 
@@ -224,14 +214,9 @@ class ChatCompletionsTest {
 
         List<JsonNode> chunks = stream("{\"model\": \"claude\", \"stream\": true, \"messages\": " + HELLO + "}");
 
-        List<JsonNode> calls = new ArrayList<>();
-        chunks.forEach(chunk -> chunk.at("/choices/0/delta/tool_calls").forEach(calls::add));
-        assertEquals(0, calls.get(0).get("index").asInt());
-        assertEquals("get_current_temperature", calls.get(0).at("/function/name").asText());
-        assertTrue(calls.stream().allMatch(call -> call.get("index").asInt() == 0));
-        StringBuilder args = new StringBuilder();
-        calls.forEach(call -> args.append(call.at("/function/arguments").asText()));
-        assertEquals("San Francisco", parse(args.toString()).get("city").asText(), args.toString());
+        StreamedToolCalls calls = StreamedToolCalls.of(chunks);
+        assertEquals(Map.of(0, "get_current_temperature"), calls.names());
+        assertEquals("San Francisco", calls.parsedArguments(0).get("city").asText());
         assertEquals("tool_calls", chunks.get(chunks.size() - 1).at("/choices/0/finish_reason").asText());
     }
 

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -194,19 +192,10 @@ public abstract class ChatApiTest {
 
         List<JsonNode> chunks = stream("{\"model\": \"default\", \"stream\": true, \"messages\": " + HELLO + "}");
 
-        Map<Integer, String> names = new LinkedHashMap<>();
-        Map<Integer, StringBuilder> arguments = new LinkedHashMap<>();
-        for (JsonNode chunk : chunks) {
-            for (JsonNode call : chunk.at("/choices/0/delta/tool_calls")) {
-                int index = call.get("index").asInt();
-                if (call.has("id")) {
-                    names.put(index, call.at("/function/name").asText());
-                }
-                arguments.computeIfAbsent(index, i -> new StringBuilder()).append(call.at("/function/arguments").asText());
-            }
-        }
-        assertEquals(Map.of(0, "get_country", 1, "get_product_name"), names);
-        arguments.values().forEach(args -> assertTrue(SseBody.json(args.toString()).isObject(), args.toString()));
+        StreamedToolCalls calls = StreamedToolCalls.of(chunks);
+        assertEquals(Map.of(0, "get_country", 1, "get_product_name"), calls.names());
+        assertTrue(calls.parsedArguments(0).isObject(), calls.arguments().toString());
+        assertTrue(calls.parsedArguments(1).isObject(), calls.arguments().toString());
         assertEquals("tool_calls", chunks.get(chunks.size() - 1).at("/choices/0/finish_reason").asText());
     }
 
@@ -216,10 +205,9 @@ public abstract class ChatApiTest {
 
         List<JsonNode> chunks = stream("{\"model\": \"claude\", \"stream\": true, \"messages\": " + HELLO + "}");
 
-        List<JsonNode> calls = new ArrayList<>();
-        chunks.forEach(chunk -> chunk.at("/choices/0/delta/tool_calls").forEach(calls::add));
-        assertEquals("get_current_temperature", calls.get(0).at("/function/name").asText());
-        assertTrue(calls.stream().allMatch(call -> call.get("index").asInt() == 0));
+        StreamedToolCalls calls = StreamedToolCalls.of(chunks);
+        assertEquals(Map.of(0, "get_current_temperature"), calls.names());
+        assertEquals("San Francisco", calls.parsedArguments(0).get("city").asText());
         assertEquals("tool_calls", chunks.get(chunks.size() - 1).at("/choices/0/finish_reason").asText());
     }
 
