@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.chatmodels.quarkus.deployment.bench.Samples.Percentiles;
+import dev.chatmodels.quarkus.deployment.bench.Throughput.Load;
 
 /** The benchmark's figures as a markdown report: the comparison with the raw client, then the connections used. */
 final class BenchReport {
@@ -29,15 +30,15 @@ final class BenchReport {
     }
 
     /** A throughput row, in calls per second; the ratio is the raw client's throughput over the model's. */
-    void throughput(String measure, double model, double transport, double raw) {
-        double ratio = raw / model;
+    void throughput(String measure, Load model, Load transport, Load raw) {
+        double ratio = raw.perSecond() / model.perSecond();
         comparisons.add(row(measure, perSecond(model), perSecond(transport), perSecond(raw), ratio(ratio), "",
                 verdict(ratio)));
     }
 
-    /** A row of the connection table. */
-    void connections(String server, String client, String calls, int opened, int peakInFlight) {
-        connections.add(row(server, client, calls, Integer.toString(opened), Integer.toString(peakInFlight)));
+    /** A row of the connection table: the calls one client made in one phase, how many failed, the connections opened. */
+    void connections(String phase, String client, long calls, long failed, int opened) {
+        connections.add(row(phase, client, Long.toString(calls), Long.toString(failed), Integer.toString(opened)));
     }
 
     String markdown(String settings) {
@@ -49,9 +50,10 @@ final class BenchReport {
         out.append("|---|---:|---:|---:|---:|---:|:---:|\n");
         comparisons.forEach(r -> out.append(r).append('\n'));
         out.append("\nLatencies are median / p90. Throughput ratios are raw calls/s over model calls/s "
-                + "(time per call, like the latency ratios).\n\n");
-        out.append(row("Server", "Client", "Calls", "Connections opened", "Most requests in flight")).append('\n');
-        out.append("|---|---|---|---:|---:|\n");
+                + "(time per call, like the latency ratios); failed calls, counted over warm-up and measurement, are "
+                + "left out of calls/s.\n\n");
+        out.append(row("Phase", "Client", "Calls", "Failed", "Connections opened")).append('\n');
+        out.append("|---|---|---:|---:|---:|\n");
         connections.forEach(r -> out.append(r).append('\n'));
         return out.toString();
     }
@@ -76,8 +78,9 @@ final class BenchReport {
         return String.format(Locale.ROOT, "%.3f / %.3f ms", percentiles.median() / 1e6, percentiles.p90() / 1e6);
     }
 
-    private static String perSecond(double callsPerSecond) {
-        return String.format(Locale.ROOT, "%.0f calls/s", callsPerSecond);
+    private static String perSecond(Load load) {
+        String rate = String.format(Locale.ROOT, "%.0f calls/s", load.perSecond());
+        return load.all().failures() == 0 ? rate : rate + " (" + load.all().failures() + " failed)";
     }
 
     private static String ratio(double ratio) {

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.quarkus.deployment.StandInConfigSource;
+import dev.chatmodels.quarkus.deployment.bench.Throughput.Load;
 import dev.chatmodels.quarkus.runtime.ModelName;
 import dev.chatmodels.quarkus.runtime.transport.RestClientTransport;
 import dev.chatmodels.quarkus.runtime.transport.TransportSettings;
@@ -33,8 +36,9 @@ import io.vertx.core.Vertx;
 /**
  * Measures the injected model's call path (config-built model, REST Client transport) against a raw Vert.x HTTP client
  * doing the same JSON work, in the same run, against the same loopback server: invoke latency, time to the first
- * streamed text, whole-stream time and throughput at concurrency 64, plus the connections each client opened. Not a
- * test: run it with {@code ./mvnw -B verify -pl deployment -Pbench}; it writes {@code target/bench-report.md}.
+ * streamed text, whole-stream time and throughput at concurrency 64, and the connections each client opened. Not a
+ * test: run it with {@code ./mvnw -B verify -pl deployment -Pbench}; it writes {@code target/bench-report.md}, then
+ * fails if the model did not reuse its keep-alive connections.
  * <p>
  * The REST Client transport alone, with the raw client's JSON work, is measured too, to tell what the transport costs
  * from what the model adds on top of it.
@@ -82,6 +86,9 @@ class ChatModelCallBenchmark {
     @Inject
     Vertx vertx;
 
+    private final BenchReport report = new BenchReport();
+    private final List<String> reuseFailures = new ArrayList<>();
+
     @AfterAll
     static void stopServers() {
         ReplayServerConfigSource.stop();
@@ -92,7 +99,6 @@ class ChatModelCallBenchmark {
     void measuresTheModelAgainstARawVertxClient() throws IOException {
         Prompt prompt = Prompt.recorded("text_stream_include_usage_2.request.json");
         ReplayServer server = ReplayServerConfigSource.server();
-        BenchReport report = new BenchReport();
         try (RawVertxClient raw = new RawVertxClient(vertx, URI.create(server.baseUrl() + "/" + RAW + "/v1"), API_KEY,
                 CONCURRENCY, EVENT_LOOPS);
                 RestClientTransport transport = RestClientTransport.create(new TransportSettings("benchmark",
@@ -102,38 +108,84 @@ class ChatModelCallBenchmark {
                     TransportCalls.invoke(transport, API_KEY, prompt), raw.invoke(prompt));
             Map<String, TimedCall> streams = calls(expectedStream(), ModelCalls.stream(model, prompt),
                     TransportCalls.stream(transport, API_KEY, prompt), raw.stream(prompt));
-
-            Map<String, Samples> invokeLatency = Latency.measure(invokes, INVOKE_WARM_UP, INVOKES);
-            report.latency("Invoke latency", invokeLatency.get(MODEL).total(), invokeLatency.get(TRANSPORT).total(),
-                    invokeLatency.get(RAW).total());
-            Map<String, Samples> streamLatency = Latency.measure(streams, STREAM_WARM_UP, STREAMS);
-            report.latency("Stream: time to first text", streamLatency.get(MODEL).firstText(),
-                    streamLatency.get(TRANSPORT).firstText(), streamLatency.get(RAW).firstText());
-            report.latency("Stream: whole stream", streamLatency.get(MODEL).total(), streamLatency.get(TRANSPORT).total(),
-                    streamLatency.get(RAW).total());
-            int sequentialConnections = server.client(MODEL).connections();
-
-            throughput(report, "Invoke throughput, concurrency " + CONCURRENCY, invokes, server);
-            throughput(report, "Stream throughput, concurrency " + CONCURRENCY, streams, server);
-            for (String client : invokes.keySet()) {
-                report.connections("replay server", client, "all of the above", server.client(client).connections(),
-                        server.client(client).peakInFlight());
-            }
-            assertTrue(sequentialConnections <= 2,
-                    "The model opened " + sequentialConnections + " connections for calls made one at a time");
-            assertTrue(server.client(MODEL).connections() <= CONCURRENCY,
-                    "The model opened " + server.client(MODEL).connections() + " connections, more than its pool of "
-                            + CONCURRENCY);
+            measureLatency(server, invokes, streams);
+            measureThroughput(server, "Invoke", invokes);
+            measureThroughput(server, "Stream", streams);
         }
-        checkConnectionReuseOnTheStandIn(report, prompt);
+        checkConnectionReuseOnTheStandIn(prompt);
 
-        String markdown = report.markdown(settings(ReplayServerConfigSource.server().eventCount()));
+        String markdown = report.markdown(settings(server.eventCount()));
         System.out.println(markdown);
         report.write(Path.of(System.getProperty("bench.report", "target/bench-report.md")), markdown);
+        assertTrue(reuseFailures.isEmpty(), String.join("\n", reuseFailures));
+    }
+
+    private void measureLatency(ReplayServer server, Map<String, TimedCall> invokes, Map<String, TimedCall> streams) {
+        Map<String, Integer> before = connections(server);
+        Map<String, Samples> invoked = Latency.measure(invokes, INVOKE_WARM_UP, INVOKES);
+        report.latency("Invoke latency", invoked.get(MODEL).total(), invoked.get(TRANSPORT).total(),
+                invoked.get(RAW).total());
+        before = recordConnections(server, "invokes, one at a time", sequentialRuns(INVOKE_WARM_UP + INVOKES), before);
+
+        Map<String, Samples> streamed = Latency.measure(streams, STREAM_WARM_UP, STREAMS);
+        report.latency("Stream: time to first text", streamed.get(MODEL).firstText(),
+                streamed.get(TRANSPORT).firstText(), streamed.get(RAW).firstText());
+        report.latency("Stream: whole stream", streamed.get(MODEL).total(), streamed.get(TRANSPORT).total(),
+                streamed.get(RAW).total());
+        recordConnections(server, "streams, one at a time", sequentialRuns(STREAM_WARM_UP + STREAMS), before);
+    }
+
+    private void measureThroughput(ReplayServer server, String kind, Map<String, TimedCall> calls) {
+        Map<String, Integer> before = connections(server);
+        Map<String, Load> loads = Throughput.measure(calls, CONCURRENCY, LOAD_WARM_UP, LOAD);
+        report.throughput(kind + " throughput, concurrency " + CONCURRENCY, loads.get(MODEL), loads.get(TRANSPORT),
+                loads.get(RAW));
+        Map<String, Throughput.Run> runs = new LinkedHashMap<>();
+        loads.forEach((client, load) -> runs.put(client, load.all()));
+        recordConnections(server, kind.toLowerCase() + "s, " + CONCURRENCY + " at a time", runs, before);
+    }
+
+    /** The same count of calls, none failed, for each client. */
+    private static Map<String, Throughput.Run> sequentialRuns(int calls) {
+        Map<String, Throughput.Run> runs = new LinkedHashMap<>();
+        for (String client : new String[] { MODEL, TRANSPORT, RAW }) {
+            runs.put(client, new Throughput.Run(calls, 0, 0, null));
+        }
+        return runs;
+    }
+
+    /**
+     * Reports the connections each client opened since {@code before} for its {@code runs}; checks that the model
+     * opened no more than it needed. The counts now.
+     */
+    private Map<String, Integer> recordConnections(ReplayServer server, String phase, Map<String, Throughput.Run> runs,
+            Map<String, Integer> before) {
+        for (String client : before.keySet()) {
+            Throughput.Run run = runs.get(client);
+            report.connections(phase, client, run.calls() + run.failures(), run.failures(),
+                    server.connections(client) - before.get(client));
+        }
+        int opened = server.connections(MODEL) - before.get(MODEL);
+        // one at a time, one kept-alive connection does (two at worst); never more than the pool
+        int needed = phase.contains("one at a time") ? 2 : CONCURRENCY;
+        if (opened > needed) {
+            reuseFailures.add("The model opened " + opened + " connections for " + runs.get(MODEL).calls() + " "
+                    + phase + ": it does not reuse its keep-alive connections");
+        }
+        return connections(server);
+    }
+
+    /** How many connections each client opened so far. */
+    private static Map<String, Integer> connections(ReplayServer server) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String client : new String[] { MODEL, TRANSPORT, RAW }) {
+            counts.put(client, server.connections(client));
+        }
+        return counts;
     }
 
     /** Counts the connections the model and the raw client open on the stand-in, one call at a time and 64 at once. */
-    private void checkConnectionReuseOnTheStandIn(BenchReport report, Prompt prompt) {
+    private void checkConnectionReuseOnTheStandIn(Prompt prompt) {
         ProviderStandIn standIn = StandInConfigSource.standIn();
         // on one event loop, so that one at a time its calls all go to the same pool, as the model's do
         try (RawVertxClient raw = new RawVertxClient(vertx, URI.create(standIn.baseUrl() + "/v1"), API_KEY,
@@ -143,49 +195,43 @@ class ChatModelCallBenchmark {
             Map<String, TimedCall> streams = Map.of(MODEL, ModelCalls.stream(standInModel, prompt).expecting(
                     expectedStream()), RAW, raw.stream(prompt).expecting(expectedStream()));
             for (String client : new String[] { MODEL, RAW }) {
-                int opened = oneAtATime(standIn, invokes.get(client), streams.get(client));
-                report.connections("stand-in", client, REUSE_CALLS + " invokes and " + REUSE_CALLS
-                        + " streams, alternating, one at a time", opened, standIn.maxConcurrentRequests());
-                if (client.equals(MODEL)) {
-                    assertTrue(opened <= 2, "The model opened " + opened + " connections for " + 2 * REUSE_CALLS
-                            + " calls made one at a time: it does not reuse its keep-alive connections");
+                int before = standIn.connectionCount();
+                oneAtATime(standIn, invokes.get(client), streams.get(client));
+                int opened = standIn.connectionCount() - before;
+                report.connections("stand-in: invokes and streams alternating, one at a time", client, 2 * REUSE_CALLS,
+                        0, opened);
+                if (client.equals(MODEL) && opened > 2) {
+                    reuseFailures.add("On the stand-in, the model opened " + opened + " connections for "
+                            + 2 * REUSE_CALLS + " invokes and streams made one at a time");
                 }
                 for (boolean stream : new boolean[] { false, true }) {
-                    opened = concurrently(standIn, stream ? streams.get(client) : invokes.get(client), stream);
-                    report.connections("stand-in", client, (stream ? "streams" : "invokes") + " for "
-                            + REUSE_LOAD.toSeconds() + " s, " + CONCURRENCY + " at a time", opened,
-                            standIn.maxConcurrentRequests());
+                    before = standIn.connectionCount();
+                    Throughput.Run run = concurrently(standIn, stream ? streams.get(client) : invokes.get(client),
+                            stream);
+                    report.connections("stand-in: " + (stream ? "streams" : "invokes") + ", " + CONCURRENCY
+                            + " at a time", client, run.calls() + run.failures(), run.failures(),
+                            standIn.connectionCount() - before);
                 }
             }
         }
     }
 
-    private static int oneAtATime(ProviderStandIn standIn, TimedCall invoke, TimedCall stream) {
+    /** Alternates invokes and streams, with the stand-in's replies in the same order. */
+    private static void oneAtATime(ProviderStandIn standIn, TimedCall invoke, TimedCall stream) {
         standIn.reset();
         for (int i = 0; i < REUSE_CALLS; i++) {
             standIn.enqueue("/v1" + ChatCompletionsJson.PATH, invokeReply(), streamReply());
         }
-        int before = standIn.connectionCount();
         for (int i = 0; i < REUSE_CALLS; i++) {
             Latency.await("invoke", invoke);
             Latency.await("stream", stream);
         }
-        return standIn.connectionCount() - before;
     }
 
-    private static int concurrently(ProviderStandIn standIn, TimedCall call, boolean stream) {
+    private static Throughput.Run concurrently(ProviderStandIn standIn, TimedCall call, boolean stream) {
         standIn.reset();
         standIn.enqueue("/v1" + ChatCompletionsJson.PATH, stream ? streamReply() : invokeReply());
-        int before = standIn.connectionCount();
-        Throughput.run(call, CONCURRENCY, REUSE_LOAD);
-        return standIn.connectionCount() - before;
-    }
-
-    private static void throughput(BenchReport report, String measure, Map<String, TimedCall> calls,
-            ReplayServer server) {
-        calls.keySet().forEach(client -> server.client(client).resetPeak());
-        Map<String, Double> perSecond = Throughput.measure(calls, CONCURRENCY, LOAD_WARM_UP, LOAD);
-        report.throughput(measure, perSecond.get(MODEL), perSecond.get(TRANSPORT), perSecond.get(RAW));
+        return Throughput.run(call, CONCURRENCY, REUSE_LOAD);
     }
 
     /** The calls of the three clients, each checked to deliver {@code text} every time. */
@@ -222,9 +268,10 @@ class ChatModelCallBenchmark {
                         + "fixtures/openai-chat/%s and %s (%d SSE events, one flush each). Invokes: %d warm-up + %d "
                         + "measured per client; streams: %d + %d; throughput: %d s warm-up + %d s measured per client, "
                         + "%d calls in flight. The clients take turns, in blocks of rotating order. The model is the "
-                        + "injected default model: pool of %d, default retries, timeouts and circuit breaker.",
+                        + "injected default model: pool of %d, default retries, timeouts and circuit breaker. The raw "
+                        + "client runs on %d event loops (a client per verticle instance), %d connections in all.",
                 ReplayServerConfigSource.INVOKE_FIXTURE, ReplayServerConfigSource.STREAM_FIXTURE, events,
                 INVOKE_WARM_UP, INVOKES, STREAM_WARM_UP, STREAMS, LOAD_WARM_UP.toSeconds(), LOAD.toSeconds(),
-                CONCURRENCY, CONCURRENCY);
+                CONCURRENCY, CONCURRENCY, EVENT_LOOPS, CONCURRENCY);
     }
 }

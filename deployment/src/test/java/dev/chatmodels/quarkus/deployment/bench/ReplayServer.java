@@ -23,8 +23,8 @@ import io.vertx.core.http.HttpServerResponse;
  * to a request, or the recorded SSE stream, one flush per event as a provider sends tokens, when the request body has
  * {@code "stream":true}. Every client under measurement calls this one server, so its cost is the same for all.
  * <p>
- * The first segment of the request path names the client ({@code /raw/v1/chat/completions}): the server counts, per
- * client, the connections it opened and the most requests it had in flight at once.
+ * The first segment of the request path names the client ({@code /raw/v1/chat/completions}): the server counts the
+ * connections each client opened.
  */
 final class ReplayServer implements AutoCloseable {
 
@@ -35,7 +35,7 @@ final class ReplayServer implements AutoCloseable {
     private final Buffer answer;
     private final List<Buffer> events;
     private final Set<HttpConnection> seen = ConcurrentHashMap.newKeySet();
-    private final Map<String, ClientCounters> clients = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> connections = new ConcurrentHashMap<>();
 
     private ReplayServer(Vertx vertx, HttpServer server, String answer, String sse) {
         this.vertx = vertx;
@@ -71,21 +71,22 @@ final class ReplayServer implements AutoCloseable {
         return events.size();
     }
 
-    /** The counters of the client whose requests start with {@code /<client>/}. */
-    ClientCounters client(String client) {
-        return clients.computeIfAbsent(client, c -> new ClientCounters());
+    /** How many connections the client whose requests start with {@code /<client>/} opened so far. */
+    int connections(String client) {
+        return counter(client).get();
+    }
+
+    private AtomicInteger counter(String client) {
+        return connections.computeIfAbsent(client, c -> new AtomicInteger());
     }
 
     private void answer(HttpServerRequest request) {
-        String path = request.path();
-        ClientCounters client = client(path.substring(1, Math.max(1, path.indexOf('/', 1))));
         if (seen.add(request.connection())) {
-            client.connections.incrementAndGet();
+            String path = request.path();
+            counter(path.substring(1, Math.max(1, path.indexOf('/', 1)))).incrementAndGet();
         }
-        client.requestStarted();
         request.body().onSuccess(body -> {
             HttpServerResponse response = request.response();
-            response.endHandler(ended -> client.inFlight.decrementAndGet());
             if (body.toString().contains(STREAM_FLAG)) {
                 response.setChunked(true).putHeader("content-type", "text/event-stream");
                 sendEvents(response, Vertx.currentContext(), 0);
@@ -119,30 +120,5 @@ final class ReplayServer implements AutoCloseable {
     @Override
     public void close() {
         vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
-    }
-
-    /** What the server saw of one client. */
-    static final class ClientCounters {
-        private final AtomicInteger connections = new AtomicInteger();
-        private final AtomicInteger inFlight = new AtomicInteger();
-        private final AtomicInteger peakInFlight = new AtomicInteger();
-
-        private void requestStarted() {
-            peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-        }
-
-        /** How many connections the client opened so far. */
-        int connections() {
-            return connections.get();
-        }
-
-        /** The most requests of the client in flight at once since the last {@link #resetPeak()}. */
-        int peakInFlight() {
-            return peakInFlight.get();
-        }
-
-        void resetPeak() {
-            peakInFlight.set(inFlight.get());
-        }
     }
 }
