@@ -21,6 +21,7 @@ final class BenchReport {
 
     private final List<String> comparisons = new ArrayList<>();
     private final List<String> connections = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
 
     /** A latency row: median and p90 of the model, of the transport alone and of the raw client. */
     void latency(String measure, Percentiles model, Percentiles transport, Percentiles raw) {
@@ -41,6 +42,15 @@ final class BenchReport {
         connections.add(row(phase, client, Long.toString(calls), Long.toString(failed), Integer.toString(opened)));
     }
 
+    /** Notes the first failure of a client in a phase, with the message of its root cause. */
+    void failure(String phase, String client, Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        failures.add("- " + client + ", " + phase + ": " + root.getClass().getName() + ": " + root.getMessage());
+    }
+
     String markdown(String settings) {
         StringBuilder out = new StringBuilder();
         out.append("# Chat model call path vs raw Vert.x client (").append(LocalDate.now()).append(")\n\n");
@@ -55,6 +65,10 @@ final class BenchReport {
         out.append(row("Phase", "Client", "Calls", "Failed", "Connections opened")).append('\n');
         out.append("|---|---|---:|---:|---:|\n");
         connections.forEach(r -> out.append(r).append('\n'));
+        if (!failures.isEmpty()) {
+            out.append("\nFirst failure of each client and phase that had failures:\n\n");
+            failures.forEach(f -> out.append(f).append('\n'));
+        }
         return out.toString();
     }
 

@@ -164,6 +164,9 @@ class ChatModelCallBenchmark {
             Throughput.Run run = runs.get(client);
             report.connections(phase, client, run.calls() + run.failures(), run.failures(),
                     server.connections(client) - before.get(client));
+            if (run.firstFailure() != null) {
+                report.failure(phase, client, run.firstFailure());
+            }
         }
         int opened = server.connections(MODEL) - before.get(MODEL);
         // one at a time, one kept-alive connection does (two at worst); never more than the pool
@@ -208,9 +211,12 @@ class ChatModelCallBenchmark {
                     before = standIn.connectionCount();
                     Throughput.Run run = concurrently(standIn, stream ? streams.get(client) : invokes.get(client),
                             stream);
-                    report.connections("stand-in: " + (stream ? "streams" : "invokes") + ", " + CONCURRENCY
-                            + " at a time", client, run.calls() + run.failures(), run.failures(),
+                    String phase = "stand-in: " + (stream ? "streams" : "invokes") + ", " + CONCURRENCY + " at a time";
+                    report.connections(phase, client, run.calls() + run.failures(), run.failures(),
                             standIn.connectionCount() - before);
+                    if (run.firstFailure() != null) {
+                        report.failure(phase, client, run.firstFailure());
+                    }
                 }
             }
         }

@@ -65,10 +65,11 @@ public final class RestClientTransport implements ChatTransport, Closeable {
         return Multi.createFrom().deferred(() -> {
             log.request(call);
             return switch (format) {
-                // a comment line (e.g. a keep-alive) arrives as an event without data
+                // SseEvent.data() runs the REST Client's entity readers on every call: read it once per event.
+                // A comment line (e.g. a keep-alive) arrives as an event without data.
                 case SSE -> api.streamEvents(relative(call.path()), call.headers(), call.body())
-                        .filter(event -> event.data() != null && !event.data().isEmpty())
-                        .map(event -> new StreamEvent(event.name(), event.data()));
+                        .map(event -> new StreamEvent(event.name(), event.data()))
+                        .filter(event -> event.data() != null && !event.data().isEmpty());
                 case NDJSON -> api.streamLines(relative(call.path()), call.headers(), call.body())
                         .filter(line -> !line.isBlank())
                         .map(line -> new StreamEvent(null, line));
