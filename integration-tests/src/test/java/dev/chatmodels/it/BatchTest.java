@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.chatmodels.testing.RecordedAnswers;
 import dev.chatmodels.testing.Reply;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +37,7 @@ class BatchTest extends ChatAppTest {
         assertEquals(6, standIn.requestCount(OPENAI));
         assertEquals(maxConcurrency, standIn.maxConcurrentRequests(), "requests the stand-in answered at once");
         assertEquals(IntStream.range(0, 6).boxed().toList(), results.getList("index", Integer.class));
-        String recorded = Recordings.answerText("openai-chat", "text_nonstream");
+        String recorded = RecordedAnswers.text("openai-chat", "text_nonstream");
         results.getList("answer.text", String.class).forEach(text -> assertEquals(recorded, text));
     }
 
@@ -58,14 +59,14 @@ class BatchTest extends ChatAppTest {
 
         assertEquals(2, standIn.maxConcurrentRequests());
         assertEquals(List.of(0, 1, 2, 3, 4), results.getList("index", Integer.class));
-        assertEquals(Recordings.answerText("anthropic", "text_nonstream"), results.getString("[0].answer.text"));
-        assertEquals(Recordings.answerText("anthropic", "text_nonstream"), results.getString("[1].answer.text"));
-        assertEquals(Recordings.answerText("anthropic", "cache_read_nonstream"), results.getString("[2].answer.text"));
+        assertEquals(RecordedAnswers.text("anthropic", "text_nonstream"), results.getString("[0].answer.text"));
+        assertEquals(RecordedAnswers.text("anthropic", "text_nonstream"), results.getString("[1].answer.text"));
+        assertEquals(RecordedAnswers.text("anthropic", "cache_read_nonstream"), results.getString("[2].answer.text"));
         assertNull(results.get("[3].answer"));
         assertEquals("InvalidRequestException", results.getString("[3].error.exception"));
         assertEquals(400, results.getInt("[3].error.status"));
         assertEquals("req_011Ca7jT9AHpgXgdv8igm4z9", results.getString("[3].error.requestId"));
-        assertEquals(Recordings.answerText("anthropic", "cache_write_nonstream"), results.getString("[4].answer.text"));
+        assertEquals(RecordedAnswers.text("anthropic", "cache_write_nonstream"), results.getString("[4].answer.text"));
         assertNull(results.get("[4].error"));
     }
 

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.chatmodels.testing.RecordedAnswers;
+import dev.chatmodels.testing.RecordedJson;
 import dev.chatmodels.testing.RecordedRequest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +39,7 @@ class InvokeTest extends ChatAppTest {
                 .jsonPath();
 
         // the recording's usage: prompt_tokens 13, completion_tokens 29, cached_tokens 0, reasoning_tokens 0
-        assertAnswer(answer, Recordings.answerText("openai-chat", "text_nonstream"), 13, 29, "gpt-4o-2024-08-06", "stop",
+        assertAnswer(answer, RecordedAnswers.text("openai-chat", "text_nonstream"), 13, 29, "gpt-4o-2024-08-06", "stop",
                 "chatcmpl-CQLEurEnnAn9VqHHvP5e8oHEZ5FFX");
         assertEquals(0, answer.getInt("usage.inputTokenDetails.cacheRead"));
         assertEquals(0, answer.getInt("usage.outputTokenDetails.reasoning"));
@@ -49,7 +51,7 @@ class InvokeTest extends ChatAppTest {
         assertNull(request.header("x-api-key"));
         JsonNode body = request.json();
         assertEquals("gpt-4o-mini", body.path("model").asText());
-        assertEquals(Recordings.json("[{\"role\": \"user\", \"content\": \"Hello, how are you?\"}]"), body.get("messages"));
+        assertEquals(RecordedJson.parse("[{\"role\": \"user\", \"content\": \"Hello, how are you?\"}]"), body.get("messages"));
         assertEquals(false, body.path("stream").asBoolean(false));
     }
 
@@ -60,7 +62,7 @@ class InvokeTest extends ChatAppTest {
         JsonPath answer = postPrompt("/chat/claude/invoke", "Say hello").then().statusCode(200).extract().jsonPath();
 
         // the recording's usage: input_tokens 9 (no cache reads or writes), output_tokens 18
-        assertAnswer(answer, Recordings.answerText("anthropic", "text_nonstream"), 9, 18, "claude-sonnet-4-20250514",
+        assertAnswer(answer, RecordedAnswers.text("anthropic", "text_nonstream"), 9, 18, "claude-sonnet-4-20250514",
                 "end_turn", "msg_013PpkaYgnUGGRvrYJ9XExPo");
         assertEquals("anthropic", answer.getString("metadata.model_provider"));
 
@@ -72,7 +74,7 @@ class InvokeTest extends ChatAppTest {
         JsonNode body = request.json();
         assertEquals("claude-sonnet-4-5", body.path("model").asText());
         assertEquals(1024, body.path("max_tokens").asInt(), "quarkus.chat-models.claude.max-tokens");
-        assertEquals(Recordings.json("[{\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"Say hello\"}]}]"),
+        assertEquals(RecordedJson.parse("[{\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"Say hello\"}]}]"),
                 body.get("messages"));
     }
 

@@ -3,6 +3,7 @@ package dev.chatmodels.it;
 import java.util.Map;
 
 import dev.chatmodels.testing.ProviderStandIn;
+import dev.chatmodels.testing.StandInConfig;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -23,15 +24,10 @@ public class ProviderStandInResource implements QuarkusTestResourceLifecycleMana
     @Override
     public Map<String, String> start() {
         standIn = ProviderStandIn.start();
-        String baseUrl = standIn.baseUrl() + "/v1";
-        // no retries: each test scripts exactly the replies its calls get
-        return Map.of(
-                "quarkus.chat-models.base-url", baseUrl,
-                "quarkus.chat-models.api-key", OPENAI_KEY,
-                "quarkus.chat-models.max-retries", "0",
-                "quarkus.chat-models.claude.base-url", baseUrl,
-                "quarkus.chat-models.claude.api-key", ANTHROPIC_KEY,
-                "quarkus.chat-models.claude.max-retries", "0");
+        return new StandInConfig(standIn)
+                .defaultModel(OPENAI_KEY)
+                .model("claude", ANTHROPIC_KEY)
+                .properties();
     }
 
     @Override

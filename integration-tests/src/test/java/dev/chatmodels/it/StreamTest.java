@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.chatmodels.testing.RecordedAnswers;
+import dev.chatmodels.testing.RecordedJson;
 import dev.chatmodels.testing.Reply;
 import dev.chatmodels.testing.SseFixtures;
 import dev.chatmodels.transport.StreamEvent;
@@ -59,12 +61,12 @@ class StreamTest extends ChatAppTest {
         long input = 0;
         long output = 0;
         for (StreamEvent event : events) {
-            JsonNode chunk = Recordings.json(event.data());
+            JsonNode chunk = RecordedJson.parse(event.data());
             text.append(chunk.path("text").asText());
             input += chunk.at("/usage/inputTokens").asLong();
             output += chunk.at("/usage/outputTokens").asLong();
         }
-        assertEquals(Recordings.streamedText(provider, scenario), text.toString());
+        assertEquals(RecordedAnswers.streamedText(provider, scenario), text.toString());
         assertEquals(inputTokens, input, "input tokens summed over the chunks");
         assertEquals(outputTokens, output, "output tokens summed over the chunks");
     }
@@ -101,9 +103,9 @@ class StreamTest extends ChatAppTest {
         JsonPath answer = postPrompt("/chat/claude/stream/collected", "How do I cross the street?").then().statusCode(200)
                 .extract().jsonPath();
 
-        assertAnswer(answer, Recordings.streamedText("anthropic", "thinking_stream"), 43, 282, "claude-sonnet-4-20250514",
+        assertAnswer(answer, RecordedAnswers.streamedText("anthropic", "thinking_stream"), 43, 282, "claude-sonnet-4-20250514",
                 "end_turn", "msg_01ALwQ87pTS7hH1PjSdC9wJD");
-        assertEquals(Recordings.streamedThinking("thinking_stream"), answer.getString("reasoning"));
+        assertEquals(RecordedAnswers.streamedThinking("thinking_stream"), answer.getString("reasoning"));
 
         JsonNode request = standIn.requests().get(0).json();
         assertTrue(request.path("stream").asBoolean(), "the model asked Anthropic for a stream");

@@ -29,9 +29,10 @@ import io.vertx.core.parsetools.RecordParser;
  * the model's.
  * <p>
  * It is used the way a Vert.x application uses a client, one per verticle instance, each called only on its own event
- * loop: a Vert.x 4 HTTP/1 response whose request was made on another context than its connection's gets its first
- * chunks before the caller can set a handler, which then loses them. A call made on one of these event loops (as the
- * throughput lanes make theirs) stays there; any other call goes to the next one in turn.
+ * loop: a Vert.x 4 HTTP/1 response whose request was made on another context than its connection's can deliver its
+ * first chunks before the caller has set a handler, losing them (streams started from the test thread did). A call
+ * made on one of these event loops (as the throughput lanes make theirs) stays there; any other call goes to the next
+ * one in turn.
  */
 final class RawVertxClient implements AutoCloseable {
 

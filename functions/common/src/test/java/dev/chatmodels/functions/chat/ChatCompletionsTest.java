@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatmodels.functions.openai.ApiException;
 import dev.chatmodels.functions.openai.CompletionRequest;
 import dev.chatmodels.functions.openai.CompletionRequestReader;
-import dev.chatmodels.functions.testing.StreamedToolCalls;
+import dev.chatmodels.functions.testing.RecordedToolCallStreams;
 import dev.chatmodels.json.Jackson;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.model.HttpChatModel;
@@ -199,25 +199,16 @@ class ChatCompletionsTest {
     void streamsParallelToolCallsAsIndexedDeltas() {
         openAi.then("tool_calls_stream_parallel");
 
-        List<JsonNode> chunks = stream("{\"model\": \"default\", \"stream\": true, \"messages\": " + HELLO + "}");
-
-        StreamedToolCalls calls = StreamedToolCalls.of(chunks);
-        assertEquals(Map.of(0, "get_country", 1, "get_product_name"), calls.names());
-        assertTrue(calls.parsedArguments(0).isObject(), calls.arguments().toString());
-        assertTrue(calls.parsedArguments(1).isObject(), calls.arguments().toString());
-        assertEquals("tool_calls", chunks.get(chunks.size() - 1).at("/choices/0/finish_reason").asText());
+        RecordedToolCallStreams.assertOpenAiParallelCalls(
+                stream("{\"model\": \"default\", \"stream\": true, \"messages\": " + HELLO + "}"));
     }
 
     @Test
     void numbersAnthropicToolCallsFromZeroWhateverItsBlockIndexes() {
         anthropic.then("tool_use_stream");
 
-        List<JsonNode> chunks = stream("{\"model\": \"claude\", \"stream\": true, \"messages\": " + HELLO + "}");
-
-        StreamedToolCalls calls = StreamedToolCalls.of(chunks);
-        assertEquals(Map.of(0, "get_current_temperature"), calls.names());
-        assertEquals("San Francisco", calls.parsedArguments(0).get("city").asText());
-        assertEquals("tool_calls", chunks.get(chunks.size() - 1).at("/choices/0/finish_reason").asText());
+        RecordedToolCallStreams.assertAnthropicCallNumberedFromZero(
+                stream("{\"model\": \"claude\", \"stream\": true, \"messages\": " + HELLO + "}"));
     }
 
     @Test

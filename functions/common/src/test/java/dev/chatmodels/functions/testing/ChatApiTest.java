@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatmodels.functions.openai.ApiError;
 import dev.chatmodels.testing.Fixtures;
 import dev.chatmodels.testing.ProviderStandIn;
+import dev.chatmodels.testing.RecordedAnswers;
 import dev.chatmodels.testing.RecordedRequest;
 import dev.chatmodels.testing.Reply;
 import io.restassured.http.ContentType;
@@ -190,25 +190,16 @@ public abstract class ChatApiTest {
     void streamsParallelToolCallsAsIndexedDeltas() {
         replay(OPENAI, "openai-chat", "tool_calls_stream_parallel.response.sse");
 
-        List<JsonNode> chunks = stream("{\"model\": \"default\", \"stream\": true, \"messages\": " + HELLO + "}");
-
-        StreamedToolCalls calls = StreamedToolCalls.of(chunks);
-        assertEquals(Map.of(0, "get_country", 1, "get_product_name"), calls.names());
-        assertTrue(calls.parsedArguments(0).isObject(), calls.arguments().toString());
-        assertTrue(calls.parsedArguments(1).isObject(), calls.arguments().toString());
-        assertEquals("tool_calls", chunks.get(chunks.size() - 1).at("/choices/0/finish_reason").asText());
+        RecordedToolCallStreams.assertOpenAiParallelCalls(
+                stream("{\"model\": \"default\", \"stream\": true, \"messages\": " + HELLO + "}"));
     }
 
     @Test
     void streamsAnthropicToolCallsNumberedFromZero() {
         replay(ANTHROPIC, "anthropic", "tool_use_stream.response.sse");
 
-        List<JsonNode> chunks = stream("{\"model\": \"claude\", \"stream\": true, \"messages\": " + HELLO + "}");
-
-        StreamedToolCalls calls = StreamedToolCalls.of(chunks);
-        assertEquals(Map.of(0, "get_current_temperature"), calls.names());
-        assertEquals("San Francisco", calls.parsedArguments(0).get("city").asText());
-        assertEquals("tool_calls", chunks.get(chunks.size() - 1).at("/choices/0/finish_reason").asText());
+        RecordedToolCallStreams.assertAnthropicCallNumberedFromZero(
+                stream("{\"model\": \"claude\", \"stream\": true, \"messages\": " + HELLO + "}"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.chatmodels.functions.testing;
 import java.util.Map;
 
 import dev.chatmodels.testing.ProviderStandIn;
+import dev.chatmodels.testing.StandInConfig;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -25,19 +26,14 @@ public class StandInModels implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         standIn = ProviderStandIn.start();
-        String baseUrl = standIn.baseUrl() + "/v1";
-        // No retries: each test scripts exactly the replies its calls get.
-        return Map.ofEntries(
-                Map.entry("quarkus.chat-models.model", "openai:gpt-4o-mini"),
-                Map.entry("quarkus.chat-models.base-url", baseUrl),
-                Map.entry("quarkus.chat-models.api-key", OPENAI_KEY),
-                Map.entry("quarkus.chat-models.max-retries", "0"),
-                Map.entry("quarkus.chat-models.claude.model", "anthropic:claude-sonnet-4-5"),
-                Map.entry("quarkus.chat-models.claude.base-url", baseUrl),
-                Map.entry("quarkus.chat-models.claude.api-key", ANTHROPIC_KEY),
-                Map.entry("quarkus.chat-models.claude.max-retries", "0"),
-                Map.entry("chat-functions.max-messages", Integer.toString(MAX_MESSAGES)),
-                Map.entry("chat-functions.max-body-size", Integer.toString(MAX_BODY_BYTES)));
+        return new StandInConfig(standIn)
+                .defaultModel(OPENAI_KEY)
+                .with("quarkus.chat-models.model", "openai:gpt-4o-mini")
+                .model("claude", ANTHROPIC_KEY)
+                .with("quarkus.chat-models.claude.model", "anthropic:claude-sonnet-4-5")
+                .with("chat-functions.max-messages", Integer.toString(MAX_MESSAGES))
+                .with("chat-functions.max-body-size", Integer.toString(MAX_BODY_BYTES))
+                .properties();
     }
 
     @Override

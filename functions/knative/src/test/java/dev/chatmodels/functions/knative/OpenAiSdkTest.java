@@ -28,12 +28,12 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 
-import dev.chatmodels.functions.testing.RecordedAnswers;
 import dev.chatmodels.functions.testing.SseBody;
 import dev.chatmodels.functions.testing.StandIn;
 import dev.chatmodels.functions.testing.StandInModels;
 import dev.chatmodels.testing.Fixtures;
 import dev.chatmodels.testing.ProviderStandIn;
+import dev.chatmodels.testing.RecordedAnswers;
 import dev.chatmodels.testing.Reply;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -1,24 +1,20 @@
-package dev.chatmodels.it;
+package dev.chatmodels.testing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.chatmodels.json.Jackson;
-import dev.chatmodels.testing.Fixtures;
-import dev.chatmodels.testing.SseFixtures;
 import dev.chatmodels.transport.StreamEvent;
 
 /**
- * The answers the recorded fixtures hold, read straight from their JSON (not through the library's codecs): what the
- * app must hand back unchanged.
+ * What the recorded fixtures answer, read straight from their JSON rather than through the library's codecs: the
+ * text and reasoning an application must hand back unchanged.
  */
-final class Recordings {
+public final class RecordedAnswers {
 
-    private Recordings() {
+    private RecordedAnswers() {
     }
 
-    /** The text of a recorded answer, {@code fixtures/<provider>/<scenario>.response.json}. */
-    static String answerText(String provider, String scenario) {
+    /** The text of the recorded answer {@code fixtures/<provider>/<scenario>.response.json}. */
+    public static String text(String provider, String scenario) {
         JsonNode response = Fixtures.json(provider, scenario + ".response.json");
         if (response.has("choices")) {
             return response.at("/choices/0/message/content").asText();
@@ -28,13 +24,19 @@ final class Recordings {
         return text.toString();
     }
 
-    /** The text of a recorded stream, {@code fixtures/<provider>/<scenario>.response.sse}, deltas joined. */
-    static String streamedText(String provider, String scenario) {
+    /**
+     * The text of the recorded stream {@code fixtures/<provider>/<scenario>.response.sse}: OpenAI content deltas or
+     * Anthropic text deltas, joined.
+     */
+    public static String streamedText(String provider, String scenario) {
         return streamedDeltas(provider, scenario, "text_delta", "text");
     }
 
-    /** The reasoning of a recorded Anthropic stream: its thinking deltas joined. */
-    static String streamedThinking(String scenario) {
+    /**
+     * The reasoning of the recorded Anthropic stream {@code fixtures/anthropic/<scenario>.response.sse}: its thinking deltas,
+     * joined.
+     */
+    public static String streamedThinking(String scenario) {
         return streamedDeltas("anthropic", scenario, "thinking_delta", "thinking");
     }
 
@@ -44,22 +46,13 @@ final class Recordings {
             if (event.data().equals("[DONE]")) {
                 continue;
             }
-            JsonNode data = json(event.data());
-            // OpenAI: choices[].delta.content; Anthropic: content_block_delta events of the given delta type
+            JsonNode data = RecordedJson.parse(event.data());
+            // OpenAI: choices[].delta.content; Anthropic: the content_block_delta events of the given delta type
             data.path("choices").forEach(choice -> text.append(choice.at("/delta/content").asText("")));
             if (anthropicDelta.equals(data.at("/delta/type").asText())) {
                 text.append(data.at("/delta/" + field).asText());
             }
         }
         return text.toString();
-    }
-
-    /** Parses JSON text. */
-    static JsonNode json(String text) {
-        try {
-            return Jackson.MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Not JSON: " + text, e);
-        }
     }
 }

@@ -1,0 +1,28 @@
+package dev.chatmodels.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Other modules compare what their apps answer with these texts, so they must not be empty by mistake. */
+class RecordedAnswersTest {
+
+    @Test
+    void readsTheTextOfOpenAiAndAnthropicAnswers() {
+        assertTrue(RecordedAnswers.text("openai-chat", "text_nonstream").startsWith("Hello! I'm just a program"));
+        assertEquals("Hello! It's nice to meet you. How are you doing today?",
+                RecordedAnswers.text("anthropic", "text_nonstream"));
+    }
+
+    @Test
+    void joinsTheTextAndThinkingDeltasOfStreams() {
+        assertFalse(RecordedAnswers.streamedText("openai-chat", "text_stream_include_usage_2").isEmpty());
+        String text = RecordedAnswers.streamedText("anthropic", "thinking_stream");
+        String thinking = RecordedAnswers.streamedThinking("thinking_stream");
+        assertFalse(text.isEmpty());
+        assertFalse(thinking.isEmpty());
+        assertFalse(text.contains(thinking), "the thinking is not part of the text");
+    }
+}
