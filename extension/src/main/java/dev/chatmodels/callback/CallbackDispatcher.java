@@ -26,12 +26,17 @@ public final class CallbackDispatcher {
         return run;
     }
 
+    /** Whether any callback receives this call's events. */
+    public boolean isListening() {
+        return !callbacks.isEmpty();
+    }
+
     public void start(List<Message> messages) {
         each(c -> c.onStart(run, messages));
     }
 
     public void token(AIMessageChunk chunk) {
-        if (!callbacks.isEmpty()) {
+        if (isListening()) {
             String text = chunk.text();
             each(c -> c.onToken(run, text, chunk));
         }

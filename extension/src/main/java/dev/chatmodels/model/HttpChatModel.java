@@ -164,7 +164,12 @@ public final class HttpChatModel implements ChatModel {
                         received.add(chunk);
                         callbacks.token(chunk);
                     })
-                    .onCompletion().invoke(() -> callbacks.end(AIMessageChunk.sum(received).toMessage()))
+                    // summing a whole stream costs: only when someone listens
+                    .onCompletion().invoke(() -> {
+                        if (callbacks.isListening()) {
+                            callbacks.end(AIMessageChunk.sum(received).toMessage());
+                        }
+                    })
                     .onFailure().transform(error -> received.isEmpty() ? error
                             : new StreamInterruptedException(
                                     provider.name() + " stream failed after " + received.size() + " chunks: "

@@ -3,9 +3,12 @@ package dev.chatmodels.it;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 
 import dev.chatmodels.testing.ProviderStandIn;
+import dev.chatmodels.testing.RecordedRequest;
 import dev.chatmodels.testing.Reply;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -51,6 +54,14 @@ abstract class ChatAppTest {
         assertEquals(input, json.getLong(path + ".inputTokens"), path + " input tokens");
         assertEquals(output, json.getLong(path + ".outputTokens"), path + " output tokens");
         assertEquals(total, json.getLong(path + ".totalTokens"), path + " total tokens");
+    }
+
+    /** The one request the stand-in received since the test began. */
+    RecordedRequest onlyRequest() {
+        List<RecordedRequest> requests = standIn.requests();
+        assertEquals(1, requests.size(), "requests the stand-in received");
+        assertEquals("POST", requests.get(0).method());
+        return requests.get(0);
     }
 
     /** Posts {@code prompt} as text to one of the app's endpoints. */

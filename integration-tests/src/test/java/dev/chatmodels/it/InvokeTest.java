@@ -6,7 +6,6 @@ import static io.restassured.RestAssured.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -76,12 +75,5 @@ class InvokeTest extends ChatAppTest {
         assertEquals(1024, body.path("max_tokens").asInt(), "quarkus.chat-models.claude.max-tokens");
         assertEquals(RecordedJson.parse("[{\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"Say hello\"}]}]"),
                 body.get("messages"));
-    }
-
-    private RecordedRequest onlyRequest() {
-        List<RecordedRequest> requests = standIn.requests();
-        assertEquals(1, requests.size(), "requests the stand-in received");
-        assertEquals("POST", requests.get(0).method());
-        return requests.get(0);
     }
 }
