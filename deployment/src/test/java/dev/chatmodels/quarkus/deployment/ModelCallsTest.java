@@ -206,15 +206,33 @@ class ModelCallsTest {
     @Test
     void cancellingAStreamClosesItsConnection() {
         String recorded = Fixtures.read("openai-chat", "text_stream_include_usage.response.sse");
-        standIn.enqueue("/single/chat/completions", Reply.sseThenStall(recorded, 2),
-                Reply.fromFixture("openai-chat", "text_nonstream.response.json"));
+        standIn.enqueue("/single/chat/completions", Reply.sseThenStall(recorded, 2), Reply.sse(recorded));
 
         single.stream("Say hello").select().first().toUni().await().atMost(Duration.ofSeconds(10));
 
-        // the pool has one connection: this call only gets one if the stalled stream's connection was closed
-        AIMessage answer = single.invokeAsync("Hello").await().atMost(Duration.ofSeconds(10));
-        assertFalse(answer.text().isEmpty());
+        // the pool has one connection: this stream only gets one if the stalled stream's connection was closed
+        String text = single.stream("Hello").map(AIMessageChunk::text).collect().with(Collectors.joining())
+                .await().atMost(Duration.ofSeconds(10));
+        assertEquals("The capital of the UK is London.", text);
         assertEquals(2, standIn.requestCount("/single/chat/completions"));
+    }
+
+    @Test
+    void sequentialStreamsReuseOneKeptAliveConnection() throws Exception {
+        String recorded = Fixtures.read("openai-chat", "text_stream_include_usage.response.sse");
+        standIn.enqueue("/reuse/chat/completions", Reply.sse(recorded));
+        int expectedEvents = SseFixtures.parse(recorded).size();
+        TransportSettings settings = new TransportSettings("reuse", URI.create(standIn.baseUrl() + "/reuse"),
+                Duration.ofSeconds(5), Duration.ofSeconds(5), Optional.empty(), 4, false, false);
+        int before = standIn.connectionCount();
+        try (RestClientTransport transport = RestClientTransport.create(settings)) {
+            for (int i = 0; i < 10; i++) {
+                List<StreamEvent> events = transport.stream(new HttpCall("/chat/completions", Map.of(), "{}"),
+                        StreamFormat.SSE).collect().asList().await().atMost(Duration.ofSeconds(10));
+                assertEquals(expectedEvents, events.size());
+            }
+        }
+        assertEquals(1, standIn.connectionCount() - before);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 import dev.chatmodels.transport.HttpStatusException;
 
 /**
- * Turns every non-2xx answer, streamed or not, into an {@link HttpStatusException} with the status, headers and error
+ * Turns every non-2xx answer to an invoke into an {@link HttpStatusException} with the status, headers and error
  * body the provider codec needs. The REST Client reads the whole body of an error answer before mappers run, so this
  * never blocks.
  */
@@ -36,14 +37,16 @@ final class HttpStatusExceptionMapper implements ResponseExceptionMapper<HttpSta
     public HttpStatusException toThrowable(Response response) {
         String body = response.hasEntity() ? response.readEntity(String.class) : "";
         log.response(response.getStatus(), body);
-        return new HttpStatusException(response.getStatus(), lowerCaseNames(response.getStringHeaders()), body);
+        MultivaluedMap<String, String> headers = response.getStringHeaders();
+        return new HttpStatusException(response.getStatus(), lowerCaseNames(headers.keySet(), headers::get), body);
     }
 
     /** Response headers keyed by lower-case name, as the codecs expect them. */
-    static Map<String, List<String>> lowerCaseNames(MultivaluedMap<String, String> headers) {
+    static Map<String, List<String>> lowerCaseNames(Iterable<String> names, Function<String, List<String>> values) {
         Map<String, List<String>> lowerCased = new LinkedHashMap<>();
-        headers.forEach((name, values) -> lowerCased.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
-                .addAll(values));
+        for (String name : names) {
+            lowerCased.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values.apply(name));
+        }
         return lowerCased;
     }
 }

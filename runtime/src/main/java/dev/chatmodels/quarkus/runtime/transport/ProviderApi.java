@@ -11,15 +11,14 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.jboss.resteasy.reactive.client.SseEvent;
 
 import io.quarkus.rest.client.reactive.NotBody;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A provider's HTTP API as the REST Client sees it: JSON bodies POSTed to a path below the base URL. Bodies stay
- * strings, as the codecs produce and parse JSON themselves. {@code headers} are added to the request by
+ * A provider's HTTP API as the REST Client sees it, for answers that come whole (streams do not use it: see
+ * {@link RestClientTransport}): JSON bodies POSTed to a path below the base URL. Bodies stay strings, as the codecs
+ * produce and parse JSON themselves. {@code headers} are added to the request by
  * {@link CallHeadersFilter}; a non-2xx answer fails with the exception {@link HttpStatusExceptionMapper} makes.
  */
 @Path("")
@@ -31,19 +30,4 @@ public interface ProviderApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Uni<RestResponse<String>> post(@RestPath @Encoded String path, @NotBody Map<String, String> headers, String body);
-
-    /** Sends a request and delivers the server-sent events of the answer. */
-    @POST
-    @Path("{path}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    Multi<SseEvent<String>> streamEvents(@RestPath @Encoded String path, @NotBody Map<String, String> headers,
-            String body);
-
-    /** Sends a request and delivers the answer's lines of newline-delimited JSON. */
-    @POST
-    @Path("{path}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces("application/x-ndjson")
-    Multi<String> streamLines(@RestPath @Encoded String path, @NotBody Map<String, String> headers, String body);
 }
