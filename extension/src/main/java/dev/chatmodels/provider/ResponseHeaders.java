@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Reads the response headers codecs care about when decoding errors. Header names are in lower case. */
 public final class ResponseHeaders {
@@ -50,6 +51,41 @@ public final class ResponseHeaders {
     /** {@link #retryAfter(Map, Clock)} against the system clock. */
     public static Duration retryAfter(Map<String, List<String>> headers) {
         return retryAfter(headers, Clock.systemUTC());
+    }
+
+    /**
+     * The wait until the exhausted rate limits reset, for providers that report each limit in a reset header and a
+     * remaining header. The longest wait among the limits with nothing remaining wins; when no limit says it is
+     * exhausted, the longest wait of all. {@code null} when no reset header is there or readable.
+     *
+     * @param remainingHeader the name of the remaining header that goes with a header name, or {@code null} when that
+     *        header is not a reset header
+     * @param delay the wait a reset header's value stands for, {@code null} when it is unreadable
+     */
+    public static Duration untilRateLimitReset(Map<String, List<String>> headers, Function<String, String> remainingHeader,
+            Function<String, Duration> delay) {
+        if (headers == null) {
+            return null;
+        }
+        Duration longestExhausted = null;
+        Duration longest = null;
+        for (String name : headers.keySet()) {
+            String remaining = remainingHeader.apply(name);
+            Duration wait = remaining == null ? null : delay.apply(first(headers, name));
+            if (wait == null) {
+                continue;
+            }
+            wait = wait.isNegative() ? Duration.ZERO : wait;
+            if ("0".equals(first(headers, remaining))) {
+                longestExhausted = longer(longestExhausted, wait);
+            }
+            longest = longer(longest, wait);
+        }
+        return longestExhausted != null ? longestExhausted : longest;
+    }
+
+    private static Duration longer(Duration current, Duration candidate) {
+        return current == null || candidate.compareTo(current) > 0 ? candidate : current;
     }
 
     private static Duration number(String value, long millisPerUnit) {

@@ -11,9 +11,11 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZonedDateTime;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -168,13 +170,25 @@ public final class JsonSchemas {
     }
 
     private static void requireAllProperties(JsonNode node) {
-        if (node.isObject() && node.get("properties") instanceof ObjectNode properties) {
+        // A required list that already names every property stays as it is, in the order its author gave.
+        if (node.isObject() && node.get("properties") instanceof ObjectNode properties && !requiresAll(node, properties)) {
             ArrayNode required = ((ObjectNode) node).putArray("required");
             properties.fieldNames().forEachRemaining(required::add);
         }
         for (Iterator<JsonNode> children = node.elements(); children.hasNext();) {
             requireAllProperties(children.next());
         }
+    }
+
+    private static boolean requiresAll(JsonNode node, ObjectNode properties) {
+        Set<String> required = new HashSet<>();
+        node.path("required").forEach(name -> required.add(name.asText()));
+        for (Iterator<String> names = properties.fieldNames(); names.hasNext();) {
+            if (!required.contains(names.next())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static com.github.victools.jsonschema.generator.SchemaGeneratorConfig configuration() {

@@ -127,6 +127,14 @@ public final class ChatTool {
         return new ChatTool(specification, function, true);
     }
 
+    /**
+     * A copy of this tool that asks for strict arguments where the provider supports it (OpenAI); the arguments are
+     * still checked against the tool's own schema, so providers without a strict mode may leave optional ones out.
+     */
+    public ChatTool strict() {
+        return new ChatTool(specification.withStrict(true), function, validatesArguments);
+    }
+
     public ToolSpecification specification() {
         return specification;
     }

@@ -48,6 +48,21 @@ class ChatToolTest {
     }
 
     @Test
+    void aStrictToolAsksForStrictArgumentsButStillAcceptsOptionalOnesLeftOut() {
+        ChatTool plain = ChatTool.fromRecord(Weather.class, null, weather -> weather.city());
+        assertNull(plain.specification().strict(), "the provider's default unless asked");
+
+        ChatTool strict = plain.strict();
+        assertEquals(Boolean.TRUE, strict.specification().strict());
+        assertEquals(plain.specification().parameters(), strict.specification().parameters());
+        ToolMessage result = strict.call(new ToolCall("call_1", "Weather", Map.of("city", "Paris")));
+        assertEquals(ToolMessage.Status.SUCCESS, result.status());
+        assertEquals("Paris", result.text());
+        assertEquals(ToolMessage.Status.ERROR, strict.call(new ToolCall("call_2", "Weather", Map.of())).status(),
+                "arguments are still checked");
+    }
+
+    @Test
     void textResultsStayTextAndContentBlocksStayBlocks() {
         ChatTool text = ChatTool.fromSchema("echo", "Echoes", Map.of("type", "object"), args -> "said " + args.get("x"));
         assertEquals("said hi", text.call(new ToolCall("c", "echo", Map.of("x", "hi"))).text());

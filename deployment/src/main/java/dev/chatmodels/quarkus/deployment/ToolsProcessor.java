@@ -4,10 +4,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.inject.Singleton;
 
@@ -15,6 +17,7 @@ import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 
@@ -51,12 +54,13 @@ import io.quarkus.runtime.RuntimeValue;
 class ToolsProcessor {
 
     private static final DotName TOOL = DotName.createSimple(Tool.class);
+    private static final DotName OBJECT = DotName.createSimple(Object.class);
 
-    /** A class with {@code @Tool} methods and no scope becomes a singleton bean. */
+    /** A class with {@code @Tool} methods, its own or inherited, and no scope becomes a singleton bean. */
     @BuildStep
     AutoAddScopeBuildItem toolClassesAreBeans() {
         return AutoAddScopeBuildItem.builder()
-                .containsAnnotations(TOOL)
+                .match((type, annotations, index) -> !toolMethods(type, index).isEmpty())
                 .defaultScope(BuiltinScope.SINGLETON)
                 .reason("Found @Tool methods")
                 .build();
@@ -64,9 +68,9 @@ class ToolsProcessor {
 
     /** Tool beans are looked up by their invokers, never injected: keep them. */
     @BuildStep
-    UnremovableBeanBuildItem toolBeansAreKept() {
+    UnremovableBeanBuildItem toolBeansAreKept(CombinedIndexBuildItem index) {
         return new UnremovableBeanBuildItem(bean -> bean.isClassBean() && bean.getTarget().isPresent()
-                && bean.getTarget().get().asClass().hasAnnotation(TOOL));
+                && !toolMethods(bean.getTarget().get().asClass(), index.getIndex()).isEmpty());
     }
 
     @BuildStep
@@ -76,29 +80,43 @@ class ToolsProcessor {
         ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         registration.getContext().beans().classBeans().forEach(bean -> {
             ClassInfo beanClass = bean.getTarget().get().asClass();
-            // In declaration order, the order the developer gave the tools.
-            for (MethodInfo method : beanClass.unsortedMethods()) {
-                AnnotationInstance tool = method.declaredAnnotation(TOOL);
-                if (tool == null) {
-                    continue;
-                }
+            for (MethodInfo method : toolMethods(beanClass, index.getIndex())) {
+                String where = method.declaringClass().name() + "." + method.name();
                 if (Modifier.isStatic(method.flags()) || Modifier.isPrivate(method.flags())) {
-                    throw new IllegalStateException("@Tool method " + beanClass.name() + "." + method.name()
-                            + " must be neither private nor static");
+                    throw new IllegalStateException("@Tool method " + where + " must be neither private nor static");
                 }
-                tools.produce(toolMethod(bean, beanClass, method, tool, invokers, classLoader));
+                tools.produce(toolMethod(bean, beanClass, method, method.declaredAnnotation(TOOL), invokers, classLoader));
                 for (Type type : types(method)) {
                     reflection.produce(ReflectiveHierarchyBuildItem.builder(type).index(index.getIndex())
-                            .source("@Tool " + beanClass.name() + "." + method.name()).build());
+                            .source("@Tool " + where).build());
                 }
             }
         });
     }
 
+    /**
+     * The {@code @Tool} methods of a class and of its superclasses in the index, in declaration order (the order the
+     * developer gave the tools), the class's own first. As with {@link ChatTool#fromMethods}, a method a subclass
+     * overrides counts once, and a superclass's annotation counts for the override.
+     */
+    private static List<MethodInfo> toolMethods(ClassInfo type, IndexView index) {
+        List<MethodInfo> methods = new ArrayList<>();
+        Set<String> signatures = new HashSet<>();
+        for (ClassInfo current = type; current != null && !current.name().equals(OBJECT); current = index
+                .getClassByName(current.superName())) {
+            for (MethodInfo method : current.unsortedMethods()) {
+                if (method.hasDeclaredAnnotation(TOOL) && signatures.add(method.name() + method.parameterTypes())) {
+                    methods.add(method);
+                }
+            }
+        }
+        return methods;
+    }
+
     private static ToolMethodBuildItem toolMethod(BeanInfo bean, ClassInfo beanClass, MethodInfo method,
             AnnotationInstance tool, InvokerFactoryBuildItem invokers, ClassLoader classLoader) {
         // The schema is generated from the loaded class at build time, with the same generator as at run time elsewhere.
-        Method reflected = reflect(beanClass, method, classLoader);
+        Method reflected = reflect(method, classLoader);
         MethodArguments arguments = MethodArguments.of(reflected);
         String name = stringValue(tool, "name");
         return new ToolMethodBuildItem(beanName(bean, beanClass), name.isEmpty() ? method.name() : name,
@@ -155,9 +173,10 @@ class ToolsProcessor {
         return types.stream().filter(type -> type.kind() != Type.Kind.PRIMITIVE && type.kind() != Type.Kind.VOID).toList();
     }
 
-    private static Method reflect(ClassInfo beanClass, MethodInfo method, ClassLoader classLoader) {
+    private static Method reflect(MethodInfo method, ClassLoader classLoader) {
+        ClassInfo declaringClass = method.declaringClass();
         try {
-            Class<?> type = Class.forName(beanClass.name().toString(), false, classLoader);
+            Class<?> type = Class.forName(declaringClass.name().toString(), false, classLoader);
             List<String> parameterTypes = method.parameterTypes().stream().map(t -> t.name().toString()).toList();
             return Arrays.stream(type.getDeclaredMethods())
                     .filter(m -> m.getName().equals(method.name()) && Arrays.stream(m.getParameterTypes())
@@ -165,8 +184,8 @@ class ToolsProcessor {
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("Cannot find @Tool method " + method + " in " + type));
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("Cannot load the class of @Tool method " + beanClass.name() + "." + method.name(),
-                    e);
+            throw new IllegalStateException(
+                    "Cannot load the class of @Tool method " + declaringClass.name() + "." + method.name(), e);
         }
     }
 }

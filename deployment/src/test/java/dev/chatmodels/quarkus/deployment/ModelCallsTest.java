@@ -249,6 +249,19 @@ class ModelCallsTest {
     }
 
     @Test
+    void streamsGoThroughTheConfiguredProxy() {
+        standIn.enqueue("http://ollama.example.invalid:11434/v1/chat/completions",
+                Reply.fromFixture("openai-chat", "text_stream_include_usage.response.sse"));
+
+        String text = proxied.stream("Hello").map(AIMessageChunk::text).collect().with(Collectors.joining())
+                .await().atMost(Duration.ofSeconds(10));
+
+        assertEquals("The capital of the UK is London.", text);
+        assertEquals("Basic " + Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8)),
+                single(standIn.requests()).header("proxy-authorization"));
+    }
+
+    @Test
     void streamsNewlineDelimitedJson() throws Exception {
         standIn.enqueue("/ndjson/api/chat", Reply.ndjson("{\"n\":1}\n\n{\"n\":2}\n"));
         TransportSettings settings = new TransportSettings("ndjson", URI.create(standIn.baseUrl() + "/ndjson"),

@@ -85,32 +85,18 @@ final class AnthropicErrorDecoder {
 
     /**
      * Without {@code retry-after}, the time until the exhausted limits reset ({@code anthropic-ratelimit-*-reset}, RFC
-     * 3339), measured from the server's {@code date} so that clock skew does not matter. The latest reset wins; when no
-     * limit says it has nothing remaining, every limit counts.
+     * 3339), measured from the server's {@code date} so that clock skew does not matter.
      */
     private static Duration untilRateLimitReset(Map<String, List<String>> headers, Clock clock) {
-        Instant latestExhausted = null;
-        Instant latest = null;
-        for (String name : headers.keySet()) {
-            if (!name.startsWith(RATE_LIMIT_HEADER) || !name.endsWith(RESET)) {
-                continue;
-            }
-            Instant reset = instant(ResponseHeaders.first(headers, name));
-            if (reset == null) {
-                continue;
-            }
-            String limit = name.substring(0, name.length() - RESET.length());
-            if ("0".equals(ResponseHeaders.first(headers, limit + "-remaining"))) {
-                latestExhausted = later(latestExhausted, reset);
-            }
-            latest = later(latest, reset);
-        }
-        Instant reset = latestExhausted != null ? latestExhausted : latest;
-        if (reset == null) {
-            return null;
-        }
-        Duration delay = Duration.between(now(headers, clock), reset);
-        return delay.isNegative() ? Duration.ZERO : delay;
+        Instant now = now(headers, clock);
+        return ResponseHeaders.untilRateLimitReset(headers,
+                name -> name.startsWith(RATE_LIMIT_HEADER) && name.endsWith(RESET)
+                        ? name.substring(0, name.length() - RESET.length()) + "-remaining"
+                        : null,
+                value -> {
+                    Instant reset = instant(value);
+                    return reset == null ? null : Duration.between(now, reset);
+                });
     }
 
     private static Instant now(Map<String, List<String>> headers, Clock clock) {
@@ -134,10 +120,6 @@ final class AnthropicErrorDecoder {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    private static Instant later(Instant current, Instant candidate) {
-        return current == null || candidate.isAfter(current) ? candidate : current;
     }
 
     private static JsonNode parseOrNull(String body) {

@@ -18,6 +18,7 @@ import dev.chatmodels.model.ChatRequest;
 import dev.chatmodels.model.ModelSettings;
 import dev.chatmodels.provider.ChatCodec;
 import dev.chatmodels.provider.StreamDecoder;
+import dev.chatmodels.schema.JsonSchemas;
 import dev.chatmodels.structured.ResponseFormat;
 import dev.chatmodels.tool.ToolChoice;
 import dev.chatmodels.tool.ToolSpecification;
@@ -109,10 +110,15 @@ public final class OpenAiChatCodec implements ChatCodec {
         if (tool.description() != null) {
             function.put("description", tool.description());
         }
+        boolean strict = Boolean.TRUE.equals(tool.strict());
         if (tool.parameters() != null) {
-            function.set("parameters", tool.parameters());
+            // Strict mode rejects schemas that leave a property out of "required".
+            function.set("parameters", strict ? JsonSchemas.strict(tool.parameters()) : tool.parameters());
         } else {
             function.putObject("parameters").put("type", "object").putObject("properties");
+        }
+        if (tool.strict() != null) {
+            function.put("strict", strict);
         }
         return NODES.objectNode().put("type", "function").set("function", function);
     }

@@ -1,8 +1,11 @@
 package dev.chatmodels.provider.openai;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +25,10 @@ final class OpenAiErrors {
 
     private static final String INSUFFICIENT_QUOTA = "insufficient_quota";
     private static final int EXCERPT_LENGTH = 200;
+    private static final String RESET_HEADER = "x-ratelimit-reset-";
+    private static final String REMAINING_HEADER = "x-ratelimit-remaining-";
+    /** One part of a Go duration as OpenAI sends it in reset headers: {@code 6m0s}, {@code 20ms}, {@code 1m30.5s}. */
+    private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
 
     private OpenAiErrors() {
     }
@@ -38,9 +45,45 @@ final class OpenAiErrors {
         } else {
             details = new Details("response body is not an OpenAI error object: " + excerpt(body), null, null);
         }
-        return new ProviderError(provider, status, kind(status, details), details.type(), details.code(),
-                details.message(), ResponseHeaders.first(headers, "x-request-id"),
-                ResponseHeaders.retryAfter(headers, clock));
+        Kind kind = kind(status, details);
+        Duration retryAfter = ResponseHeaders.retryAfter(headers, clock);
+        if (retryAfter == null && kind == Kind.RATE_LIMIT) {
+            retryAfter = untilRateLimitReset(headers);
+        }
+        return new ProviderError(provider, status, kind, details.type(), details.code(), details.message(),
+                ResponseHeaders.first(headers, "x-request-id"), retryAfter);
+    }
+
+    /**
+     * Without {@code retry-after}, the time until the exhausted limit resets: {@code x-ratelimit-reset-requests} /
+     * {@code -tokens} say how long until each limit is full again.
+     */
+    private static Duration untilRateLimitReset(Map<String, List<String>> headers) {
+        return ResponseHeaders.untilRateLimitReset(headers,
+                name -> name.startsWith(RESET_HEADER) ? REMAINING_HEADER + name.substring(RESET_HEADER.length()) : null,
+                OpenAiErrors::duration);
+    }
+
+    /** A Go duration ({@code 1m30.5s}), or {@code null} when the value is not one. */
+    static Duration duration(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Matcher part = DURATION_PART.matcher(value.trim());
+        double nanos = 0;
+        int end = 0;
+        while (part.find() && part.start() == end) {
+            nanos += Double.parseDouble(part.group(1)) * switch (part.group(2)) {
+                case "ns" -> 1;
+                case "us", "µs" -> 1e3;
+                case "ms" -> 1e6;
+                case "s" -> 1e9;
+                case "m" -> 60e9;
+                default -> 3600e9;
+            };
+            end = part.end();
+        }
+        return end == 0 || end != value.trim().length() ? null : Duration.ofNanos(Math.round(nanos));
     }
 
     /**

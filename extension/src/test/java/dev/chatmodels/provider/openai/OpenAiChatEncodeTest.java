@@ -81,7 +81,7 @@ class OpenAiChatEncodeTest {
                 ToolMessage.of("London", "call_ZR5UUuTt3pf61kjwAJIYdVMj"));
         ChatRequest request = new ChatRequest(messages, ModelSettings.of("gpt-4o-mini"), toolsOf(expected),
                 ToolChoice.AUTO, null, null);
-        assertEquals(withoutStrict(expected), codec.encode(request, true));
+        assertEquals(expected, codec.encode(request, true));
     }
 
     @Test
@@ -92,7 +92,7 @@ class OpenAiChatEncodeTest {
                 ToolChoice.AUTO, null, null);
         ObjectNode body = codec.encode(request, false);
         // Python wrote the arguments with ", " and ": " separators; compare them as JSON, not as text.
-        assertEquals(argumentsParsed(withoutStrict(expected)), argumentsParsed(body));
+        assertEquals(argumentsParsed(expected), argumentsParsed(body));
         JsonNode tool = body.get("messages").get(3);
         assertEquals("tool", tool.get("role").asText());
         assertEquals("call_kz1qLLRsugXwWiQMeH9oFAep", tool.get("tool_call_id").asText());
@@ -105,7 +105,7 @@ class OpenAiChatEncodeTest {
         ChatRequest request = new ChatRequest(
                 List.of(HumanMessage.of(expected.get("messages").get(0).get("content").asText())),
                 ModelSettings.of("gpt-4o"), toolsOf(expected), ToolChoice.ANY, null, null);
-        assertEquals(withoutStrict(expected), codec.encode(request, true));
+        assertEquals(expected, codec.encode(request, true));
     }
 
     @Test
@@ -227,6 +227,23 @@ class OpenAiChatEncodeTest {
     }
 
     @Test
+    void aStrictToolIsSentStrictWithEveryPropertyRequired() {
+        ObjectNode parameters = (ObjectNode) json("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},"
+                + "\"unit\":{\"type\":[\"string\",\"null\"]}},\"required\":[\"city\"],\"additionalProperties\":false}");
+        ToolSpecification weather = ToolSpecification.of("get_weather", null, parameters);
+        JsonNode strict = codec.encode(new ChatRequest(List.of(HumanMessage.of("Hi")), ModelSettings.of("gpt-4o"),
+                List.of(weather.withStrict(true)), null, null, null), false).at("/tools/0/function");
+        assertTrue(strict.get("strict").booleanValue());
+        assertEquals(json("[\"city\",\"unit\"]"), strict.at("/parameters/required"));
+        assertEquals(json("[\"city\"]"), parameters.get("required"), "the specification's schema is left as it is");
+
+        JsonNode plain = codec.encode(new ChatRequest(List.of(HumanMessage.of("Hi")), ModelSettings.of("gpt-4o"),
+                List.of(weather), null, null, null), false).at("/tools/0/function");
+        assertFalse(plain.has("strict"));
+        assertEquals(parameters, plain.get("parameters"));
+    }
+
+    @Test
     void parallelToolCallsIsLeftOutWithoutTools() {
         ObjectNode body = codec.encode(new ChatRequest(List.of(HumanMessage.of("Hi")), ModelSettings.of("gpt-4o"),
                 List.of(), null, false, null), false);
@@ -325,22 +342,16 @@ class OpenAiChatEncodeTest {
         return (ObjectNode) Fixtures.json(PROVIDER, scenario + ".request.json");
     }
 
-    /** The tool specifications a recorded request was made with. */
+    /** The tool specifications a recorded request was made with, strict where the recorded tool is. */
     private static List<ToolSpecification> toolsOf(JsonNode request) {
         List<ToolSpecification> tools = new ArrayList<>();
         for (JsonNode tool : request.get("tools")) {
             JsonNode function = tool.get("function");
-            tools.add(ToolSpecification.of(function.get("name").asText(), function.get("description").asText(),
-                    (ObjectNode) function.get("parameters")));
+            ToolSpecification specification = ToolSpecification.of(function.get("name").asText(),
+                    function.get("description").asText(), (ObjectNode) function.get("parameters"));
+            tools.add(function.path("strict").asBoolean() ? specification.withStrict(true) : specification);
         }
         return tools;
-    }
-
-    /** {@link ToolSpecification} has no OpenAI {@code strict} flag: the recorded one is left out of comparisons. */
-    private static ObjectNode withoutStrict(ObjectNode request) {
-        ObjectNode copy = request.deepCopy();
-        copy.get("tools").forEach(tool -> ((ObjectNode) tool.get("function")).remove("strict"));
-        return copy;
     }
 
     private static ObjectNode argumentsParsed(ObjectNode request) {

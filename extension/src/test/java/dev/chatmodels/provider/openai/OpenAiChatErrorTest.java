@@ -88,6 +88,38 @@ class OpenAiChatErrorTest {
     }
 
     @Test
+    void withoutRetryAfterARateLimitWaitsUntilTheLimitResets() {
+        String body = body("openai-chat", "error_429_rate_limit_exceeded");
+        // The limit headers OpenAI recorded on a 200: nothing exhausted, so the later reset counts.
+        Map<String, List<String>> headers = new LinkedHashMap<>(recordedHeaders("openai-chat", "text_nonstream"));
+        assertEquals(List.of("6ms"), headers.get("x-ratelimit-reset-requests"));
+        assertEquals(Duration.ofMillis(6), codec.decodeError(429, headers, body).retryAfter());
+
+        headers.put("x-ratelimit-remaining-tokens", List.of("0"));
+        headers.put("x-ratelimit-reset-tokens", List.of("1m30.5s"));
+        headers.put("x-ratelimit-reset-requests", List.of("6m0s"));
+        assertEquals(Duration.ofMillis(90_500), codec.decodeError(429, headers, body).retryAfter(),
+                "the exhausted limit decides, not the later reset");
+
+        headers.put("retry-after", List.of("2"));
+        assertEquals(Duration.ofSeconds(2), codec.decodeError(429, headers, body).retryAfter());
+        assertNull(codec.decodeError(429, recordedHeaders("openai-chat", "text_nonstream"),
+                body("openai-chat", "error_429_insufficient_quota")).retryAfter(), "no reset brings back quota");
+    }
+
+    @Test
+    void resetHeadersUseGoDurations() {
+        assertEquals(Duration.ofMillis(20), OpenAiErrors.duration("20ms"));
+        assertEquals(Duration.ofMinutes(6), OpenAiErrors.duration("6m0s"));
+        assertEquals(Duration.ofSeconds(3720), OpenAiErrors.duration("1h2m"));
+        assertEquals(Duration.ofNanos(1500), OpenAiErrors.duration("1.5us"));
+        assertEquals(Duration.ZERO, OpenAiErrors.duration("0s"));
+        assertNull(OpenAiErrors.duration("6m0"));
+        assertNull(OpenAiErrors.duration("soon"));
+        assertNull(OpenAiErrors.duration("X-RATELIMIT-RESET-TOKENS-XXX"));
+    }
+
+    @Test
     void retryAfterAsAnHttpDate() {
         Clock clock = Clock.fixed(Instant.parse("2025-07-18T12:46:46Z"), ZoneOffset.UTC);
         OpenAiChatCodec timed = new OpenAiChatCodec("openai", clock);

@@ -2,6 +2,7 @@ package dev.chatmodels.quarkus.runtime;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,15 +53,23 @@ public class ChatModelFactory {
     public HttpChatModel create(String configuredName, ModelConfig config) {
         HttpChatModel model = create(configuredName, ModelSettingNames.of(configuredName), config, Map.of(),
                 resilience.rateLimiter(configuredName, config));
-        return config.tools().map(beans -> model.withBindings(model.bindings()
-                .withTools(ToolSet.of(toolBeans.configured(configuredName, beans)), null, null))).orElse(model);
+        return config.tools().map(beans -> bound(model, toolBeans.configured(configuredName, beans))).orElse(model);
     }
 
-    /** The model of {@link ChatModels#init}. */
+    /** The model of {@link ChatModels#init}, bound to the tools of its {@code tools} option: bean tools first. */
     HttpChatModel create(String providerAndModel, InitOptions options) {
         RateLimiter rateLimiter = options.rateLimiter()
                 .orElseGet(() -> resilience.rateLimiter(providerAndModel, options.config()));
-        return create(null, ModelSettingNames.INIT_OPTIONS, options.config(), options.kwargs(), rateLimiter);
+        HttpChatModel model = create(null, ModelSettingNames.INIT_OPTIONS, options.config(), options.kwargs(),
+                rateLimiter);
+        List<Object> tools = new ArrayList<>();
+        options.config().tools().ifPresent(beans -> tools.addAll(toolBeans.of(beans, "ChatModels.init option tools")));
+        tools.addAll(options.tools());
+        return tools.isEmpty() ? model : bound(model, tools);
+    }
+
+    private static HttpChatModel bound(HttpChatModel model, List<?> tools) {
+        return model.withBindings(model.bindings().withTools(ToolSet.of(tools), null, null));
     }
 
     private HttpChatModel create(String configuredName, ModelSettingNames names, ModelConfig config,

@@ -87,7 +87,9 @@ public class ChatModels {
      * key of a configured model, e.g. {@code api_key}, {@code base_url}, {@code temperature}, {@code max_tokens},
      * {@code stop}, {@code timeout} (seconds, or a {@link java.time.Duration}), {@code max_retries}, {@code proxy},
      * {@code headers} (a map), {@code rate_limit} (a map); {@code model_provider} for a bare model name of no known
-     * prefix; {@code rate_limiter} for a {@link dev.chatmodels.ratelimit.RateLimiter}. Any other option is a provider
+     * prefix; {@code rate_limiter} for a {@link dev.chatmodels.ratelimit.RateLimiter}; {@code tools}, a list of names of
+     * beans with {@code @Tool} methods and of tools in any form {@link dev.chatmodels.tool.ToolSet#of} accepts (e.g.
+     * {@link dev.chatmodels.tool.ChatTool}s), to bind the model to. Any other option is a provider
      * request parameter, e.g. {@code top_p} or {@code logprobs}. The API key defaults to the provider's environment
      * variable. Each call creates a new model.
      *

@@ -1,8 +1,10 @@
 package dev.chatmodels.quarkus.runtime;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import java.util.stream.Collectors;
 import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
 import dev.chatmodels.quarkus.runtime.config.ModelConfig;
 import dev.chatmodels.ratelimit.RateLimiter;
+import dev.chatmodels.tool.ToolSet;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -22,13 +25,15 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  * arguments: the keys of a configured model (written {@code max_tokens} or {@code max-tokens}: {@code api_key},
  * {@code base_url}, {@code temperature}, {@code timeout} in seconds or as a {@link Duration}, {@code headers} as a map,
  * {@code rate_limit} as a map...), {@code model_provider} for the provider, {@code rate_limiter} for a
- * {@link RateLimiter} instance, and everything else passed to the provider as request parameters.
+ * {@link RateLimiter} instance, and everything else passed to the provider as request parameters. {@code tools} takes
+ * bean names, as the configuration key does, and tools given in code, in any form {@link ToolSet#of} accepts.
  *
  * @param config the model's settings, with the defaults of configuration for every key not given
  * @param kwargs provider request parameters
  * @param rateLimiter a rate limiter given in code, which wins over {@code rate_limit}
+ * @param tools the tools of the {@code tools} option that are not bean names
  */
-record InitOptions(ModelConfig config, Map<String, Object> kwargs, Optional<RateLimiter> rateLimiter) {
+record InitOptions(ModelConfig config, Map<String, Object> kwargs, Optional<RateLimiter> rateLimiter, List<Object> tools) {
 
     /** The keys of {@link ModelConfig} that take a single value. */
     static final Set<String> VALUE_KEYS = Set.of("provider", "api-key", "base-url", "temperature", "max-tokens", "stop",
@@ -50,6 +55,7 @@ record InitOptions(ModelConfig config, Map<String, Object> kwargs, Optional<Rate
         Map<String, String> properties = new LinkedHashMap<>();
         Map<String, Object> kwargs = new LinkedHashMap<>();
         RateLimiter rateLimiter = null;
+        List<Object> tools = new ArrayList<>();
         properties.put(PREFIX + "model", providerAndModel);
         for (Map.Entry<String, ?> option : options.entrySet()) {
             String key = option.getKey().replace('_', '-').toLowerCase(Locale.ROOT);
@@ -61,6 +67,14 @@ record InitOptions(ModelConfig config, Map<String, Object> kwargs, Optional<Rate
                 throw new IllegalArgumentException("the model is the first argument of ChatModels.init, not an option");
             } else if (key.equals("rate-limiter") && value instanceof RateLimiter limiter) {
                 rateLimiter = limiter;
+            } else if (key.equals("tools") && !(value instanceof String)) {
+                List<Object> beanNames = new ArrayList<>();
+                for (Object tool : value instanceof Collection<?> given ? given : List.of(value)) {
+                    (tool instanceof String ? beanNames : tools).add(tool);
+                }
+                if (!beanNames.isEmpty()) {
+                    properties.put(PREFIX + key, text(beanNames));
+                }
             } else if (key.equals("model-provider") || VALUE_KEYS.contains(key)) {
                 properties.put(PREFIX + (key.equals("model-provider") ? "provider" : key), text(value));
             } else if (key.equals("params") && value instanceof Map<?, ?> params) {
@@ -74,7 +88,7 @@ record InitOptions(ModelConfig config, Map<String, Object> kwargs, Optional<Rate
                 kwargs.put(option.getKey(), value);
             }
         }
-        return new InitOptions(modelConfig(properties), kwargs, Optional.ofNullable(rateLimiter));
+        return new InitOptions(modelConfig(properties), kwargs, Optional.ofNullable(rateLimiter), List.copyOf(tools));
     }
 
     /** The value as configuration text: lists comma-separated, numbers of seconds for durations allowed as they are. */

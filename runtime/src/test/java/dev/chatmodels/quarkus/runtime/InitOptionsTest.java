@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.chatmodels.quarkus.runtime.config.ModelConfig;
 import dev.chatmodels.ratelimit.RateLimiter;
+import dev.chatmodels.tool.ChatTool;
 
 class InitOptionsTest {
 
@@ -68,6 +69,22 @@ class InitOptionsTest {
     void aRateLimiterInstanceIsKept() {
         RateLimiter limiter = RateLimiter.NONE;
         assertSame(limiter, InitOptions.read("gpt-4.1", Map.of("rate_limiter", limiter)).rateLimiter().orElseThrow());
+    }
+
+    @Test
+    void toolsAreBeanNamesOrToolsGivenInCode() {
+        ChatTool echo = ChatTool.fromSchema("echo", null, "{\"type\": \"object\"}", args -> args);
+        InitOptions options = InitOptions.read("gpt-4.1", Map.of("tools", List.of("calendar", echo, "weatherTools")));
+        assertEquals(Optional.of(List.of("calendar", "weatherTools")), options.config().tools());
+        assertEquals(List.of(echo), options.tools());
+
+        InitOptions names = InitOptions.read("gpt-4.1", Map.of("tools", "calendar,weatherTools"));
+        assertEquals(Optional.of(List.of("calendar", "weatherTools")), names.config().tools());
+        assertEquals(List.of(), names.tools());
+
+        InitOptions single = InitOptions.read("gpt-4.1", Map.of("tools", echo));
+        assertEquals(Optional.empty(), single.config().tools());
+        assertEquals(List.of(echo), single.tools());
     }
 
     @Test

@@ -32,6 +32,7 @@ import dev.chatmodels.message.content.ToolCall;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.model.RunConfig;
 import dev.chatmodels.quarkus.deployment.StandInConfigSource;
+import dev.chatmodels.quarkus.runtime.ChatModels;
 import dev.chatmodels.quarkus.runtime.ModelName;
 import dev.chatmodels.quarkus.runtime.tool.ToolBeans;
 import dev.chatmodels.schema.Description;
@@ -56,7 +57,8 @@ class ToolBeansTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(root -> root.addClasses(StandInConfigSource.class, SearchTools.class, Calendar.class)
+            .withApplicationRoot(root -> root.addClasses(StandInConfigSource.class, SearchTools.class, Calendar.class,
+                    OfficeClock.class, Clock.class)
                     .addAsServiceProvider(ConfigSource.class, StandInConfigSource.class))
             .overrideConfigKey("quarkus.chat-models.model", "openai:gpt-4o-mini")
             .overrideConfigKey("quarkus.chat-models.api-key", "sk-test-tools")
@@ -111,6 +113,17 @@ class ToolBeansTest {
         }
     }
 
+    /** Tools a bean inherits: the subclass declares none and has no scope, yet is a tool bean. */
+    abstract static class Clock {
+        @Tool("The time in a time zone")
+        public String now(String zone) {
+            return "12:00 " + zone + " by " + getClass().getSimpleName();
+        }
+    }
+
+    static class OfficeClock extends Clock {
+    }
+
     @Inject
     ChatModel model;
 
@@ -120,6 +133,9 @@ class ToolBeansTest {
 
     @Inject
     ToolBeans toolBeans;
+
+    @Inject
+    ChatModels models;
 
     private final ProviderStandIn standIn = StandInConfigSource.standIn();
 
@@ -165,7 +181,7 @@ class ToolBeansTest {
 
     @Test
     void toolBeansAreFoundByNameAndBoundAsConfigured() {
-        assertEquals(Set.of("searchTools", "calendar"), toolBeans.beanNames());
+        assertEquals(Set.of("searchTools", "calendar", "officeClock"), toolBeans.beanNames());
         assertEquals(List.of("parallel_local_search_one", "parallel_local_search_two", "parallel_local_search_three"),
                 model.bindings().tools().stream().map(t -> t.name()).toList());
         assertEquals(List.of("book", "parallel_local_search_one", "parallel_local_search_two",
@@ -188,6 +204,28 @@ class ToolBeansTest {
                 Map.of("title", "Review"))));
         assertEquals("Error: invalid arguments for tool book: $.meeting.attendees: required property is missing",
                 invalid.text());
+    }
+
+    @Test
+    void toolMethodsInheritedFromASuperclassAreFound() {
+        List<ChatTool> tools = toolBeans.of("officeClock");
+        assertEquals(List.of("now"), tools.stream().map(ChatTool::name).toList());
+        assertEquals("The time in a time zone", tools.get(0).specification().description());
+        assertEquals(List.of("zone"), names(tools.get(0).specification().parameters().get("properties")));
+        assertEquals("12:00 UTC by OfficeClock", tools.get(0).call(new ToolCall("call_1", "now", Map.of("zone", "UTC")))
+                .text());
+    }
+
+    @Test
+    void initBindsToolBeansByNameAndToolsGivenInCode() {
+        ChatTool echo = ChatTool.fromSchema("echo", null, "{\"type\": \"object\"}", args -> args);
+        ChatModel initialized = models.init("openai:gpt-4o-mini", Map.of("api_key", "sk-test-tools", "base_url",
+                "http://127.0.0.1:9/v1", "tools", List.of(echo, "calendar")));
+        assertEquals(List.of("book", "echo"), initialized.bindings().executableTools().stream().map(ChatTool::name).toList());
+
+        IllegalArgumentException unknown = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> models.init("openai:gpt-4o-mini", Map.of("api_key", "sk-test-tools", "tools", "weather")));
+        assertTrue(unknown.getMessage().startsWith("ChatModels.init option tools names 'weather'"), unknown.getMessage());
     }
 
     @Test

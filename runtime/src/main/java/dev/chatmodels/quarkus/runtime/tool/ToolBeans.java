@@ -56,7 +56,12 @@ public final class ToolBeans {
         return of(beanNames, ChatModelsConfig.prefix(configuredName) + "tools");
     }
 
-    private List<ChatTool> of(List<String> beanNames, String property) {
+    /**
+     * The tools of the named beans, in order, for the setting {@code property}.
+     *
+     * @throws IllegalArgumentException naming the setting, for a name that is not a bean with {@code @Tool} methods
+     */
+    public List<ChatTool> of(List<String> beanNames, String property) {
         List<ChatTool> tools = new ArrayList<>();
         for (String name : beanNames) {
             List<ChatTool> beanTools = byBean.get(name.trim());

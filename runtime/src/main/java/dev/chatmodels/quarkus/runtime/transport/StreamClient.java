@@ -105,7 +105,7 @@ final class StreamClient {
                     return request.send(call.body());
                 })
                 .onSuccess(response -> read(response, format, emitter))
-                .onFailure(emitter::fail);
+                .onFailure(failure -> fail(emitter, failure));
     }
 
     private void read(HttpClientResponse response, StreamFormat format, MultiEmitter<? super StreamEvent> emitter) {
@@ -116,7 +116,7 @@ final class StreamClient {
                 log.response(status, text);
                 emitter.fail(new HttpStatusException(status, HttpStatusExceptionMapper.lowerCaseNames(
                         response.headers().names(), response.headers()::getAll), text));
-            }).onFailure(emitter::fail);
+            }).onFailure(failure -> fail(emitter, failure));
             return;
         }
         Consumer<StreamEvent> events = event -> {
@@ -128,12 +128,19 @@ final class StreamClient {
                 events.accept(new StreamEvent(null, line));
             }
         });
-        response.exceptionHandler(emitter::fail)
+        response.exceptionHandler(failure -> fail(emitter, failure))
                 .handler(lines::feed)
                 .endHandler(ended -> {
                     lines.end();
                     emitter.complete();
                 });
+    }
+
+    /** Fails the stream, unless it was cancelled: then the failure is only the reset that cancelling caused. */
+    private static void fail(MultiEmitter<?> emitter, Throwable failure) {
+        if (!emitter.isCancelled()) {
+            emitter.fail(failure);
+        }
     }
 
     /** Closes the pooled connections. */
