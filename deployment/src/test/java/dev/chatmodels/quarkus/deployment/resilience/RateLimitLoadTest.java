@@ -36,6 +36,13 @@ class RateLimitLoadTest extends StandInSuite {
     private static final double RATE = 100;
     private static final int BURST = 10;
     private static final double SHARED_RATE = 20;
+    /**
+     * The limiter admits calls at its pace, but they reach the stand-in after a varying delay (threads, event loops and
+     * sockets of a busy 2-core machine), which can squeeze a little more than a second's admissions into one second of
+     * arrivals. 100 ms of such jitter is allowed for; the limiter's exact pace is tested with a fake clock in
+     * TokenBucketRateLimiterTest.
+     */
+    private static final double DELIVERY_JITTER_SECONDS = 0.1;
 
     /** No retries: every request the stand-in sees is a call. */
     @RegisterExtension
@@ -87,7 +94,7 @@ class RateLimitLoadTest extends StandInSuite {
         assertEquals(CALLERS / 10, failures.size(), "exactly the calls that met a server error failed");
         failures.forEach(failure -> assertInstanceOf(ProviderServerException.class, failure));
         int busiestSecond = rate.mostRequestsWithin(Duration.ofSeconds(1));
-        assertTrue(busiestSecond <= RATE + BURST, "the stand-in saw " + busiestSecond + " requests within one second");
+        assertTrue(busiestSecond <= RATE + BURST + RATE * DELIVERY_JITTER_SECONDS, "the stand-in saw " + busiestSecond + " requests within one second");
         // 300 calls at 100 per second take three seconds, less the ten of a full bucket
         assertTrue(elapsed >= 2_800 && elapsed < 10_000, "took " + elapsed + " ms");
 
@@ -117,7 +124,7 @@ class RateLimitLoadTest extends StandInSuite {
         // 40 calls at 20 per second for both models together: two seconds (one each, were the limits separate)
         assertTrue(elapsed >= 1_900, "took " + elapsed + " ms: the models did not share one limit");
         int busiestSecond = rate.mostRequestsWithin(Duration.ofSeconds(1));
-        assertTrue(busiestSecond <= SHARED_RATE + 1, "the stand-in saw " + busiestSecond + " requests within one second");
+        assertTrue(busiestSecond <= SHARED_RATE + 1 + SHARED_RATE * DELIVERY_JITTER_SECONDS, "the stand-in saw " + busiestSecond + " requests within one second");
         LOG.infof("Shared limiter: 40 calls over two models at %.0f/s together took %d ms, busiest second %d requests",
                 SHARED_RATE, elapsed, busiestSecond);
     }
