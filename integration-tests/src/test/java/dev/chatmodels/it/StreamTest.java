@@ -3,6 +3,7 @@ package dev.chatmodels.it;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -83,11 +84,15 @@ class StreamTest extends ChatAppTest {
                 .build();
 
         List<Long> arrivals = new ArrayList<>();
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request,
-                HttpResponse.BodyHandlers.ofLines());
-        try (Stream<String> lines = response.body()) {
-            lines.filter(line -> line.startsWith("data:")).forEach(line -> arrivals.add(System.nanoTime()));
-        }
+        // a stream that never ends must fail this test, not hang the build
+        HttpResponse<Stream<String>> response = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            HttpResponse<Stream<String>> answer = HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofLines());
+            try (Stream<String> lines = answer.body()) {
+                lines.filter(line -> line.startsWith("data:")).forEach(line -> arrivals.add(System.nanoTime()));
+            }
+            return answer;
+        });
 
         assertEquals(200, response.statusCode());
         assertTrue(arrivals.size() > 5, "events relayed: " + arrivals.size());
