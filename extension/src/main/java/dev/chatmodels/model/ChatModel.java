@@ -21,7 +21,6 @@ import dev.chatmodels.tool.ToolSpecification;
 import dev.chatmodels.usage.UsageScope;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * A chat model: invoke it, stream it, batch it, and derive configured copies of it. Models are immutable and
@@ -148,7 +147,7 @@ public interface ChatModel {
 
     /** Sends the messages and waits for the answer. Not allowed on an event-loop thread. */
     default AIMessage invoke(List<? extends Message> messages, RunConfig config) {
-        requireBlockingAllowed("invoke", "invokeAsync");
+        BlockingCall.requireAllowed("ChatModel.invoke()", "invokeAsync()");
         return invokeAsync(messages, config).await().indefinitely();
     }
 
@@ -192,20 +191,12 @@ public interface ChatModel {
      * {@link BatchResult#getOrThrow()}). Not allowed on an event-loop thread.
      */
     default List<BatchResult<AIMessage>> batch(List<? extends List<? extends Message>> inputs, RunConfig config) {
-        requireBlockingAllowed("batch", "batchAsync");
+        BlockingCall.requireAllowed("ChatModel.batch()", "batchAsync()");
         return batchAsync(inputs, config).await().indefinitely();
     }
 
     /** {@link #batch} of single prompts. */
     default List<BatchResult<AIMessage>> batchPrompts(List<String> prompts, RunConfig config) {
         return batch(prompts.stream().map(p -> List.of(HumanMessage.of(p))).toList(), config);
-    }
-
-    private static void requireBlockingAllowed(String method, String alternative) {
-        if (!Infrastructure.canCallerThreadBeBlocked()) {
-            throw new IllegalStateException("ChatModel." + method + "() blocks and cannot run on the event-loop thread "
-                    + Thread.currentThread().getName() + ": use " + alternative
-                    + "() there, or annotate the endpoint with @Blocking / @RunOnVirtualThread");
-        }
     }
 }

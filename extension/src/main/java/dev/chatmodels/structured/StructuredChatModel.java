@@ -10,12 +10,12 @@ import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.HumanMessage;
 import dev.chatmodels.message.Message;
 import dev.chatmodels.model.BatchResult;
+import dev.chatmodels.model.BlockingCall;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.model.RunConfig;
 import dev.chatmodels.tool.ToolChoice;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * A chat model whose answers are values of type {@code T}: made by {@code ChatModel.withStructuredOutput}. It binds
@@ -116,10 +116,7 @@ public final class StructuredChatModel<T> {
 
     /** Sends the messages and waits for the value. Not allowed on an event-loop thread. */
     public T invoke(List<? extends Message> messages, RunConfig config) {
-        if (!Infrastructure.canCallerThreadBeBlocked()) {
-            throw new IllegalStateException("StructuredChatModel.invoke() blocks and cannot run on the event-loop thread "
-                    + Thread.currentThread().getName() + ": use invokeAsync() there");
-        }
+        BlockingCall.requireAllowed("StructuredChatModel.invoke()", "invokeAsync()");
         return invokeAsync(messages, config).await().indefinitely();
     }
 
@@ -172,10 +169,7 @@ public final class StructuredChatModel<T> {
 
     /** Runs every input and waits for all of them; results in input order. Not allowed on an event-loop thread. */
     public List<BatchResult<T>> batch(List<? extends List<? extends Message>> inputs, RunConfig config) {
-        if (!Infrastructure.canCallerThreadBeBlocked()) {
-            throw new IllegalStateException("StructuredChatModel.batch() blocks and cannot run on the event-loop thread "
-                    + Thread.currentThread().getName() + ": use batchAsync() there");
-        }
+        BlockingCall.requireAllowed("StructuredChatModel.batch()", "batchAsync()");
         return batchAsync(inputs, config).await().indefinitely();
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.Message;
+import dev.chatmodels.model.BlockingCall;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.model.RunConfig;
 import io.smallrye.mutiny.Uni;
@@ -34,10 +35,7 @@ public final class ToolLoop {
 
     /** Runs the loop and waits for the final answer. Not allowed on an event-loop thread: use {@link #runAsync}. */
     public static ToolLoopResult run(ChatModel model, List<? extends Message> messages, RunConfig config) {
-        if (!Infrastructure.canCallerThreadBeBlocked()) {
-            throw new IllegalStateException("ToolLoop.run() blocks and cannot run on the event-loop thread "
-                    + Thread.currentThread().getName() + ": use ToolLoop.runAsync() there");
-        }
+        BlockingCall.requireAllowed("ToolLoop.run()", "ToolLoop.runAsync()");
         return runAsync(model, messages, config).await().indefinitely();
     }
 
