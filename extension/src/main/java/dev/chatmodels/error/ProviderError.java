@@ -6,6 +6,8 @@ import java.time.Duration;
 public record ProviderError(String provider, int status, Kind kind, String type, String code, String message,
         String requestId, Duration retryAfter) {
 
+    private static final int EXCERPT_LENGTH = 200;
+
     public ProviderError {
         message = SecretRedaction.redact(message);
     }
@@ -29,6 +31,20 @@ public record ProviderError(String provider, int status, Kind kind, String type,
         /** 5xx. */
         SERVER,
         OTHER
+    }
+
+    /**
+     * An answer that arrived but is not what the provider documents (not JSON, say): a broken gateway or connection,
+     * which a retry may fix. {@code detail} says what was wrong, with an excerpt of what arrived.
+     */
+    public static ProviderError invalidResponse(String provider, String detail) {
+        return new ProviderError(provider, 200, Kind.SERVER, "invalid_response", null, detail, null, null);
+    }
+
+    /** The start of a response body on one line, for messages about bodies that are not what the provider sent. */
+    public static String excerpt(String body) {
+        String line = body.strip().replaceAll("\\s+", " ");
+        return line.length() <= EXCERPT_LENGTH ? line : line.substring(0, EXCERPT_LENGTH) + "...";
     }
 
     /** The kind an HTTP status implies when the body says nothing more precise. */

@@ -281,13 +281,8 @@ public final class HttpChatModel implements ChatModel {
         try {
             return Jackson.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new ProviderException(new ProviderError(provider.name(), 200, ProviderError.Kind.SERVER, "invalid_response",
-                    null, "The answer is not valid JSON: " + e.getOriginalMessage(), null, null)) {
-                @Override
-                public boolean isRetryable() {
-                    return true;
-                }
-            };
+            throw ProviderException.of(ProviderError.invalidResponse(provider.name(),
+                    "The answer is not valid JSON: " + e.getOriginalMessage()));
         }
     }
 

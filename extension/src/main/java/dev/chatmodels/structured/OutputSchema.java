@@ -116,7 +116,7 @@ public final class OutputSchema<T> {
         List<SchemaViolation> violations = JsonSchemaValidator.validate(schema, json);
         if (!violations.isEmpty()) {
             throw new OutputParsingException("The model's answer does not match " + name + ": "
-                    + String.join("; ", violations.stream().map(SchemaViolation::toString).toList()), rawText, violations,
+                    + SchemaViolation.summary(violations), rawText, violations,
                     null);
         }
         try {

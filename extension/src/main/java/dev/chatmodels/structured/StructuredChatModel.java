@@ -1,6 +1,5 @@
 package dev.chatmodels.structured;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,7 +124,7 @@ public final class StructuredChatModel<T> {
     }
 
     public Uni<T> invokeAsync(List<? extends Message> messages, RunConfig config) {
-        return model.invokeAsync(messages, config).map(message -> reader.read(message, null));
+        return model.invokeAsync(messages, config).map(this::parse);
     }
 
     public Multi<T> stream(String prompt) {
@@ -158,29 +157,13 @@ public final class StructuredChatModel<T> {
 
     /** Runs every input (bounded by {@link RunConfig#maxConcurrency()}); results in input order. */
     public Uni<List<BatchResult<T>>> batchAsync(List<? extends List<? extends Message>> inputs, RunConfig config) {
-        return model.batchAsync(inputs, config).map(results -> {
-            List<BatchResult<T>> values = new ArrayList<>(results.size());
-            for (BatchResult<AIMessage> result : results) {
-                values.add(read(result));
-            }
-            return values;
-        });
+        return model.batchAsync(inputs, config).map(results -> results.stream()
+                .map(result -> result.<T> map(this::parse)).toList());
     }
 
     /** Runs every input and waits for all of them; results in input order. Not allowed on an event-loop thread. */
     public List<BatchResult<T>> batch(List<? extends List<? extends Message>> inputs, RunConfig config) {
         BlockingCall.requireAllowed("StructuredChatModel.batch()", "batchAsync()");
         return batchAsync(inputs, config).await().indefinitely();
-    }
-
-    private BatchResult<T> read(BatchResult<AIMessage> result) {
-        if (!result.isSuccess()) {
-            return BatchResult.failure(result.index(), result.error());
-        }
-        try {
-            return BatchResult.success(result.index(), reader.read(result.value(), null));
-        } catch (RuntimeException e) {
-            return BatchResult.failure(result.index(), e);
-        }
     }
 }

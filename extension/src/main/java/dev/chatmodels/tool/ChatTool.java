@@ -21,6 +21,7 @@ import dev.chatmodels.message.Message;
 import dev.chatmodels.message.ToolMessage;
 import dev.chatmodels.message.content.ContentBlock;
 import dev.chatmodels.message.content.ToolCall;
+import dev.chatmodels.model.BlockingCall;
 import dev.chatmodels.schema.JsonSchemaValidator;
 import dev.chatmodels.schema.JsonSchemas;
 import dev.chatmodels.schema.SchemaViolation;
@@ -143,8 +144,12 @@ public final class ChatTool {
         return specification.name();
     }
 
-    /** Runs the tool on the calling thread and returns the tool message answering {@code call}. */
+    /**
+     * Runs the tool on the calling thread and returns the tool message answering {@code call}. Not allowed on an
+     * event-loop thread: use {@link #callAsync} there.
+     */
     public ToolMessage call(ToolCall call) {
+        BlockingCall.requireAllowed("ChatTool.call()", "callAsync(call, executor)");
         return callAsync(call, Runnable::run).await().indefinitely();
     }
 
@@ -162,8 +167,7 @@ public final class ChatTool {
             List<SchemaViolation> violations = JsonSchemaValidator.validate(specification.parameters(),
                     Jackson.MAPPER.valueToTree(args));
             if (!violations.isEmpty()) {
-                throw new ToolArgumentsException(violations.stream().map(SchemaViolation::toString)
-                        .reduce((a, b) -> a + "; " + b).orElseThrow());
+                throw new ToolArgumentsException(SchemaViolation.summary(violations));
             }
         }
         try {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.chatmodels.model.ChatModel;
+import dev.chatmodels.model.FallbackChatModel;
 import dev.chatmodels.model.HttpChatModel;
 import dev.chatmodels.model.ModelSettings;
 import dev.chatmodels.quarkus.runtime.ChatModels;
@@ -138,6 +139,18 @@ class ModelWiringTest {
         assertEquals("anthropic", model.provider());
         ChatModel local = models.init("llama3.2", Map.of("model_provider", "ollama", "base_url", "http://127.0.0.1:1/v1"));
         assertEquals("ollama", local.provider());
+    }
+
+    @Test
+    void initFallsBackOnConfiguredModels() {
+        FallbackChatModel model = (FallbackChatModel) models.init("ollama:llama3.2", Map.of("fallbacks", "fast,default"));
+        List<ChatModel> chain = model.models();
+        assertEquals("ollama", chain.get(0).provider());
+        assertSame(httpModel("fast"), chain.get(1));
+        assertSame(httpModel("default"), chain.get(2));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> models.init("ollama:llama3.2", Map.of("fallbacks", "nope")));
+        assertTrue(unknown.getMessage().contains("set quarkus.chat-models.\"nope\".model"), unknown.getMessage());
     }
 
     @Test

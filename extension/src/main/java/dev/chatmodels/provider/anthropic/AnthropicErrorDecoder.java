@@ -28,7 +28,6 @@ final class AnthropicErrorDecoder {
 
     private static final String RATE_LIMIT_HEADER = "anthropic-ratelimit-";
     private static final String RESET = "-reset";
-    private static final int EXCERPT_LENGTH = 200;
 
     private AnthropicErrorDecoder() {
     }
@@ -43,7 +42,7 @@ final class AnthropicErrorDecoder {
             type = AnthropicResponseDecoder.text(error, "type");
             message = AnthropicResponseDecoder.text(error, "message");
         } else {
-            message = body == null || body.isBlank() ? null : "unexpected error body: " + excerpt(body);
+            message = body == null || body.isBlank() ? null : "unexpected error body: " + ProviderError.excerpt(body);
         }
         String requestId = ResponseHeaders.first(headers, "request-id");
         if (requestId == null && root != null) {
@@ -132,11 +131,5 @@ final class AnthropicErrorDecoder {
         } catch (JsonProcessingException e) {
             return null;
         }
-    }
-
-    /** The start of a body on one line, for messages about bodies that are not what Anthropic documents. */
-    static String excerpt(String body) {
-        String line = body.strip().replaceAll("\\s+", " ");
-        return line.length() <= EXCERPT_LENGTH ? line : line.substring(0, EXCERPT_LENGTH) + "...";
     }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.chatmodels.error.ChatModelException;
+import dev.chatmodels.error.ProviderError;
 import dev.chatmodels.error.ProviderException;
 import dev.chatmodels.json.Jackson;
 import dev.chatmodels.message.AIMessageChunk;
@@ -162,8 +162,9 @@ final class AnthropicStreamDecoder implements StreamDecoder {
         try {
             return Jackson.MAPPER.readTree(data);
         } catch (JsonProcessingException e) {
-            throw new ChatModelException("Anthropic sent a stream event that is not JSON: "
-                    + AnthropicErrorDecoder.excerpt(data), e);
+            throw ProviderException.of(ProviderError.invalidResponse(AnthropicErrorDecoder.PROVIDER,
+                    "The stream sent an event that is not JSON (" + e.getOriginalMessage() + "): "
+                            + ProviderError.excerpt(data)));
         }
     }
 }

@@ -24,7 +24,6 @@ import dev.chatmodels.provider.ResponseHeaders;
 final class OpenAiErrors {
 
     private static final String INSUFFICIENT_QUOTA = "insufficient_quota";
-    private static final int EXCERPT_LENGTH = 200;
     private static final String RESET_HEADER = "x-ratelimit-reset-";
     private static final String REMAINING_HEADER = "x-ratelimit-remaining-";
     /** One part of a Go duration as OpenAI sends it in reset headers: {@code 6m0s}, {@code 20ms}, {@code 1m30.5s}. */
@@ -43,7 +42,7 @@ final class OpenAiErrors {
         } else if (body == null || body.isBlank()) {
             details = new Details("empty response body", null, null);
         } else {
-            details = new Details("response body is not an OpenAI error object: " + excerpt(body), null, null);
+            details = new Details("response body is not an OpenAI error object: " + ProviderError.excerpt(body), null, null);
         }
         Kind kind = kind(status, details);
         Duration retryAfter = ResponseHeaders.retryAfter(headers, clock);
@@ -111,15 +110,9 @@ final class OpenAiErrors {
 
     /** A stream event whose data is not JSON: the stream is broken, which a retry may fix. */
     static ProviderException invalidEvent(String provider, String data, JsonProcessingException cause) {
-        return ProviderException.of(new ProviderError(provider, 200, Kind.SERVER, "invalid_response", null,
-                "The stream sent an event that is not JSON (" + cause.getOriginalMessage() + "): " + excerpt(data), null,
-                null));
-    }
-
-    /** The start of a text, on one line, for messages. */
-    private static String excerpt(String text) {
-        String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= EXCERPT_LENGTH ? line : line.substring(0, EXCERPT_LENGTH) + "...";
+        return ProviderException.of(ProviderError.invalidResponse(provider,
+                "The stream sent an event that is not JSON (" + cause.getOriginalMessage() + "): "
+                        + ProviderError.excerpt(data)));
     }
 
     private record Details(String message, String type, String code) {

@@ -19,7 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.chatmodels.error.ChatModelException;
 import dev.chatmodels.error.ProviderError;
 import dev.chatmodels.error.ProviderException;
 import dev.chatmodels.error.ProviderServerException;
@@ -200,11 +199,13 @@ class AnthropicStreamDecoderTest {
     }
 
     @Test
-    void eventThatIsNotJsonFailsWithAnExcerpt() {
+    void eventThatIsNotJsonFailsWithAnExcerptAndMayBeRetried() {
         AnthropicStreamDecoder decoder = new AnthropicStreamDecoder();
-        ChatModelException error = assertThrows(ChatModelException.class,
+        ProviderServerException error = assertThrows(ProviderServerException.class,
                 () -> decoder.decode(new StreamEvent("message_start", "<html>gateway timeout</html>")));
         assertTrue(error.getMessage().contains("<html>gateway timeout</html>"), error.getMessage());
+        assertEquals("invalid_response", error.errorType());
+        assertTrue(error.isRetryable());
     }
 
     @Test

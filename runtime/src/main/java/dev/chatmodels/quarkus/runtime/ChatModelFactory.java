@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import dev.chatmodels.model.HttpChatModel;
 import dev.chatmodels.model.ModelSettings;
+import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
 import dev.chatmodels.quarkus.runtime.config.ModelConfig;
 import dev.chatmodels.quarkus.runtime.resilience.ModelResilience;
 import dev.chatmodels.quarkus.runtime.tool.ToolBeans;
@@ -76,7 +77,7 @@ public class ChatModelFactory {
             Map<String, Object> kwargs, RateLimiter rateLimiter) {
         ResolvedModel resolved = ResolvedModel.resolve(names, config.model(), config.provider());
         Optional<String> apiKey = resolved.apiKey(names, config.apiKey());
-        String label = configuredName == null ? resolved.reference().toString() : label(configuredName);
+        String label = configuredName == null ? resolved.reference().toString() : ChatModelsConfig.modelName(configuredName);
         TransportSettings transport = new TransportSettings(label, baseUri(names, config, resolved),
                 config.connectTimeout(), config.timeout(), proxy(names, config), config.maxConnections(),
                 config.logRequests(), config.logResponses());
@@ -99,11 +100,6 @@ public class ChatModelFactory {
         resolved.apiKey(names, config.apiKey());
         baseUri(names, config, resolved);
         proxy(names, config);
-    }
-
-    /** How a configured model is called in logs: {@code default} for the default model. */
-    static String label(String configuredName) {
-        return ChatModels.isDefault(configuredName) ? ChatModels.DEFAULT : configuredName;
     }
 
     private static ModelSettings settings(ResolvedModel resolved, ModelConfig config, Map<String, Object> kwargs) {

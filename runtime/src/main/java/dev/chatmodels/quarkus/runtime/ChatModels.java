@@ -32,7 +32,7 @@ import dev.chatmodels.quarkus.runtime.resilience.ConfiguredFallbacks;
 public class ChatModels {
 
     /** The name of the default model, the one configured directly under {@code quarkus.chat-models}. */
-    public static final String DEFAULT = "default";
+    public static final String DEFAULT = ChatModelsConfig.DEFAULT_MODEL;
 
     private final ChatModelsConfig config;
     private final ChatModelFactory factory;
@@ -49,7 +49,7 @@ public class ChatModels {
         Set<String> names = new TreeSet<>();
         config.models().forEach((name, model) -> {
             if (model.model().isPresent()) {
-                names.add(ChatModelFactory.label(name));
+                names.add(ChatModelsConfig.modelName(name));
             }
         });
         Set<String> ordered = new LinkedHashSet<>();
@@ -67,9 +67,8 @@ public class ChatModels {
      * @throws IllegalArgumentException when no model of that name is configured; the message names the property
      */
     public ChatModel get(String name) {
-        String key = isDefault(name) ? ChatModelsConfig.DEFAULT_NAME : name;
-        return models.computeIfAbsent(key,
-                k -> ConfiguredFallbacks.chain(k, configured(k), withoutFallbacks(k), this::withoutFallbacks));
+        return models.computeIfAbsent(ChatModelsConfig.key(name),
+                k -> ConfiguredFallbacks.chain(configured(k), withoutFallbacks(k), this::withoutFallbacks));
     }
 
     /** The model configured as {@code key} on its own: what other models fall back on, sharing its guard and limiter. */
@@ -86,30 +85,33 @@ public class ChatModels {
      * A model created in code, like the reference's {@code init_chat_model}. Options (snake_case or kebab-case): any
      * key of a configured model, e.g. {@code api_key}, {@code base_url}, {@code temperature}, {@code max_tokens},
      * {@code stop}, {@code timeout} (seconds, or a {@link java.time.Duration}), {@code max_retries}, {@code proxy},
-     * {@code headers} (a map), {@code rate_limit} (a map); {@code model_provider} for a bare model name of no known
+     * {@code headers} (a map), {@code rate_limit} (a map), {@code fallbacks} (names of configured models);
+     * {@code model_provider} for a bare model name of no known
      * prefix; {@code rate_limiter} for a {@link dev.chatmodels.ratelimit.RateLimiter}; {@code tools}, a list of names of
      * beans with {@code @Tool} methods and of tools in any form {@link dev.chatmodels.tool.ToolSet#of} accepts (e.g.
      * {@link dev.chatmodels.tool.ChatTool}s), to bind the model to. Any other option is a provider
      * request parameter, e.g. {@code top_p} or {@code logprobs}. The API key defaults to the provider's environment
      * variable. Each call creates a new model.
      *
-     * @throws IllegalArgumentException when the provider cannot be told, is not supported, or needs an API key that is
-     *         missing
+     * @throws IllegalArgumentException when the provider cannot be told, is not supported, needs an API key that is
+     *         missing, or a fallback is not configured
      */
     public ChatModel init(String providerAndModel, Map<String, ?> options) {
-        return factory.create(providerAndModel, InitOptions.read(providerAndModel, options));
+        InitOptions read = InitOptions.read(providerAndModel, options);
+        return ConfiguredFallbacks.chain(read.config(), factory.create(providerAndModel, read), this::withoutFallbacks);
     }
 
     private ModelConfig configured(String key) {
         ModelConfig model = config.models().get(key);
         if (model == null || model.model().isEmpty()) {
-            throw new IllegalArgumentException("No chat model named '" + ChatModelFactory.label(key) + "' is configured: set "
-                    + ChatModelsConfig.prefix(key) + "model=provider:model (configured: " + names() + ")");
+            throw new IllegalArgumentException(
+                    "No chat model named '" + ChatModelsConfig.modelName(key) + "' is configured: set "
+                            + ChatModelsConfig.prefix(key) + "model=provider:model (configured: " + names() + ")");
         }
         return model;
     }
 
     static boolean isDefault(String name) {
-        return DEFAULT.equals(name) || ChatModelsConfig.DEFAULT_NAME.equals(name);
+        return ChatModelsConfig.DEFAULT_NAME.equals(ChatModelsConfig.key(name));
     }
 }

@@ -34,10 +34,12 @@ public final class ConfigurationCheck {
         });
         problems.addAll(ModelResilience.problems(config));
         injectedIn.forEach((name, classes) -> {
-            ModelConfig model = config.models().get(name);
+            // @ModelName("default") is the default model, as in ChatModels.get
+            String key = ChatModelsConfig.key(name);
+            ModelConfig model = config.models().get(key);
             if (model == null || model.model().isEmpty()) {
                 problems.add(injected(name) + " is injected in " + String.join(", ", classes) + " but "
-                        + ChatModelsConfig.prefix(name) + "model is not set"
+                        + ChatModelsConfig.prefix(key) + "model is not set"
                         + (ChatModels.isDefault(name) ? ": configure the default model" : ""));
             }
         });

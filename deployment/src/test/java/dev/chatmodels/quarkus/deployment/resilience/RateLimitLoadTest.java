@@ -94,7 +94,8 @@ class RateLimitLoadTest extends StandInSuite {
         assertEquals(CALLERS / 10, failures.size(), "exactly the calls that met a server error failed");
         failures.forEach(failure -> assertInstanceOf(ProviderServerException.class, failure));
         int busiestSecond = rate.mostRequestsWithin(Duration.ofSeconds(1));
-        assertTrue(busiestSecond <= RATE + BURST + RATE * DELIVERY_JITTER_SECONDS, "the stand-in saw " + busiestSecond + " requests within one second");
+        assertTrue(busiestSecond <= RATE + BURST + RATE * DELIVERY_JITTER_SECONDS,
+                "the stand-in saw " + busiestSecond + " requests within one second");
         // 300 calls at 100 per second take three seconds, less the ten of a full bucket
         assertTrue(elapsed >= 2_800 && elapsed < 10_000, "took " + elapsed + " ms");
 
@@ -124,7 +125,8 @@ class RateLimitLoadTest extends StandInSuite {
         // 40 calls at 20 per second for both models together: two seconds (one each, were the limits separate)
         assertTrue(elapsed >= 1_900, "took " + elapsed + " ms: the models did not share one limit");
         int busiestSecond = rate.mostRequestsWithin(Duration.ofSeconds(1));
-        assertTrue(busiestSecond <= SHARED_RATE + 1 + SHARED_RATE * DELIVERY_JITTER_SECONDS, "the stand-in saw " + busiestSecond + " requests within one second");
+        assertTrue(busiestSecond <= SHARED_RATE + 1 + SHARED_RATE * DELIVERY_JITTER_SECONDS,
+                "the stand-in saw " + busiestSecond + " requests within one second");
         LOG.infof("Shared limiter: 40 calls over two models at %.0f/s together took %d ms, busiest second %d requests",
                 SHARED_RATE, elapsed, busiestSecond);
     }

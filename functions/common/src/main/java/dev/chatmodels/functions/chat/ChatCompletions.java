@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.chatmodels.error.ChatModelException;
 import dev.chatmodels.functions.openai.ApiError;
-import dev.chatmodels.functions.openai.ApiException;
 import dev.chatmodels.functions.openai.CompletionJson;
 import dev.chatmodels.functions.openai.CompletionRequest;
 import dev.chatmodels.functions.openai.CompletionStream;
@@ -28,7 +28,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Answers Chat Completions requests with the configured models: picks the model the request names, applies its
  * sampling settings, tools and response format, calls it, and writes the answer in OpenAI's format. Failures arrive as
- * {@link dev.chatmodels.functions.openai.ApiException}s carrying the error to send.
+ * {@link dev.chatmodels.functions.openai.ApiException}s carrying the error to send, except unexpected ones (bugs).
  */
 public final class ChatCompletions {
 
@@ -112,9 +112,12 @@ public final class ChatCompletions {
         return clientToolsAllowed ? ToolChoice.ANY : ToolChoice.tool(answerTool.name());
     }
 
-    /** The failure as the error the client gets; the original stays the cause, for the function's log. */
-    private static ApiException apiException(Throwable failure, String model) {
-        return failure instanceof ApiException api ? api : FailureMapping.toApiError(failure, model).exception(failure);
+    /**
+     * A model call's failure as the error the client gets; the original stays the cause, for the function's log. Any
+     * other failure is a bug and passes unchanged, so the function logs it with its stack trace and an error id.
+     */
+    private static Throwable apiException(Throwable failure, String model) {
+        return failure instanceof ChatModelException ? FailureMapping.toApiError(failure, model).exception(failure) : failure;
     }
 
     private long now() {

@@ -94,11 +94,6 @@ public final class CompletionStream {
         return chunks;
     }
 
-    /** Whether the first chunk has been produced, i.e. the answer has started reaching the client. */
-    public boolean started() {
-        return started;
-    }
-
     private ArrayNode toolCallDeltas(List<ToolCallChunk> chunks) {
         ArrayNode deltas = Jackson.MAPPER.createArrayNode();
         for (ToolCallChunk chunk : chunks) {

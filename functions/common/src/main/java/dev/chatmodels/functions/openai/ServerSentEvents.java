@@ -34,7 +34,7 @@ public final class ServerSentEvents {
     }
 
     /** One {@code data:} event; compact JSON has no line breaks, so one line is enough. */
-    public static byte[] event(JsonNode json) {
+    private static byte[] event(JsonNode json) {
         return ("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 }

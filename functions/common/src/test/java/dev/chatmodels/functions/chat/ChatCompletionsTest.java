@@ -251,6 +251,28 @@ class ChatCompletionsTest {
         assertEquals(404, failure.error().status());
     }
 
+    @Test
+    void letsUnexpectedFailuresThroughForTheLogWithTheirStackTrace() {
+        IllegalStateException bug = new IllegalStateException("a bug");
+        ChatCompletions broken = new ChatCompletions(new ModelCatalog() {
+            @Override
+            public Set<String> names() {
+                return Set.of("default");
+            }
+
+            @Override
+            public ChatModel get(String name) {
+                throw bug;
+            }
+        }, CLOCK);
+        CompletionRequest request = read("{\"model\": \"default\", \"messages\": " + HELLO + "}");
+
+        assertEquals(bug, assertThrows(IllegalStateException.class, () -> broken.complete(request).await().indefinitely()));
+        assertEquals(bug,
+                assertThrows(IllegalStateException.class,
+                        () -> broken.stream(request).collect().asList().await().indefinitely()));
+    }
+
     private JsonNode complete(String body) {
         return completions.complete(read(body)).await().indefinitely();
     }

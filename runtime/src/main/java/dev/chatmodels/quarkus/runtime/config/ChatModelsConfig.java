@@ -23,6 +23,9 @@ public interface ChatModelsConfig {
     /** The map key of the default model (the one configured directly under {@code quarkus.chat-models}). */
     String DEFAULT_NAME = "<default>";
 
+    /** What the application calls the default model: in code, in {@code fallbacks}, in logs and messages. */
+    String DEFAULT_MODEL = "default";
+
     /**
      * The models: the default one and named ones.
      */
@@ -40,6 +43,16 @@ public interface ChatModelsConfig {
     @ConfigDocSection
     @ConfigDocMapKey("limiter-name")
     Map<String, RateLimitConfig> rateLimiters();
+
+    /** The map key of the model the application calls {@code modelName}: {@code default} is the default model. */
+    static String key(String modelName) {
+        return DEFAULT_MODEL.equals(modelName) ? DEFAULT_NAME : modelName;
+    }
+
+    /** What the application calls the model of map key {@code key}: {@code default} for the default model. */
+    static String modelName(String key) {
+        return DEFAULT_NAME.equals(key) ? DEFAULT_MODEL : key;
+    }
 
     /** The property prefix of a model: {@code quarkus.chat-models.} or {@code quarkus.chat-models."name".}. */
     static String prefix(String modelName) {

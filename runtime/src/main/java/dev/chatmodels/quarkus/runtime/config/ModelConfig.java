@@ -86,7 +86,7 @@ public interface ModelConfig {
     @WithDefault("30s")
     Duration maxRetryDelay();
 
-    /** An HTTP proxy for this model's requests: {@code host:port} or {@code http://host:port}. */
+    /** An HTTP proxy for this model's requests: {@code host:port} or {@code http://[user:password@]host:port}. */
     Optional<String> proxy();
 
     /** The size of this model's keep-alive connection pool, the most requests it sends at once. */

@@ -6,7 +6,6 @@ import java.util.function.Function;
 
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.model.FallbackChatModel;
-import dev.chatmodels.quarkus.runtime.ChatModels;
 import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
 import dev.chatmodels.quarkus.runtime.config.ModelConfig;
 
@@ -25,7 +24,7 @@ public final class ConfiguredFallbacks {
      * @param models the configured models by configured name ({@code <default>} for the default model), without
      *        their own fallbacks
      */
-    public static ChatModel chain(String configuredName, ModelConfig config, ChatModel model,
+    public static ChatModel chain(ModelConfig config, ChatModel model,
             Function<String, ? extends ChatModel> models) {
         List<String> names = config.fallbacks().orElse(List.of());
         if (names.isEmpty()) {
@@ -56,7 +55,6 @@ public final class ConfiguredFallbacks {
     }
 
     private static String key(String name) {
-        String trimmed = name.trim();
-        return ChatModels.DEFAULT.equals(trimmed) ? ChatModelsConfig.DEFAULT_NAME : trimmed;
+        return ChatModelsConfig.key(name.trim());
     }
 }

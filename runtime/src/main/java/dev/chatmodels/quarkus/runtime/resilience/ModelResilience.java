@@ -103,6 +103,6 @@ public class ModelResilience {
     }
 
     private static String label(String modelName) {
-        return "'" + (ChatModelsConfig.DEFAULT_NAME.equals(modelName) ? "default" : modelName) + "'";
+        return "'" + ChatModelsConfig.modelName(modelName) + "'";
     }
 }
