@@ -30,6 +30,7 @@ public final class TokenBucketRateLimiter implements RateLimiter {
 
     private static final double NANOS_PER_SECOND = 1e9;
     private static final double NANOS_PER_MINUTE = 60e9;
+    private static final long NOT_ADMITTED = Long.MIN_VALUE;
 
     private final Bucket requests;
     private final Bucket tokens;
@@ -69,19 +70,31 @@ public final class TokenBucketRateLimiter implements RateLimiter {
 
     @Override
     public Uni<Void> acquire(long estimatedTokens) {
+        return admission(estimatedTokens).replaceWithVoid();
+    }
+
+    /**
+     * Like {@link #acquire(long)}, and tells when the call was admitted: the reading of the limiter's clock (see
+     * {@link Builder#nanoTime}) at which it took the call's tokens. These readings are what the limiter's promise is
+     * about (at most the burst plus the rate's share of calls in any interval), whatever delays the callers see
+     * afterwards; they also measure how long a call waited.
+     */
+    public Uni<Long> admission(long estimatedTokens) {
         return Uni.createFrom().emitter(emitter -> {
             Waiter waiter = new Waiter(emitter, estimatedTokens);
             emitter.onTermination(() -> waiter.cancelled = true);
-            boolean admitted;
+            long admittedAt = NOT_ADMITTED;
             synchronized (this) {
-                admitted = waiters.isEmpty() && take(estimatedTokens);
-                if (!admitted) {
+                if (waiters.isEmpty()) {
+                    admittedAt = take(estimatedTokens);
+                }
+                if (admittedAt == NOT_ADMITTED) {
                     waiters.add(waiter);
                     scheduleCheck();
                 }
             }
-            if (admitted) {
-                emitter.complete(null);
+            if (admittedAt != NOT_ADMITTED) {
+                emitter.complete(admittedAt);
             }
         });
     }
@@ -92,7 +105,7 @@ public final class TokenBucketRateLimiter implements RateLimiter {
      */
     public boolean tryAcquire(long estimatedTokens) {
         synchronized (this) {
-            return waiters.isEmpty() && take(estimatedTokens);
+            return waiters.isEmpty() && take(estimatedTokens) != NOT_ADMITTED;
         }
     }
 
@@ -101,8 +114,11 @@ public final class TokenBucketRateLimiter implements RateLimiter {
         return tryAcquire(1);
     }
 
-    /** Refills the buckets and takes what a call needs from them, all or nothing. Called holding the lock. */
-    private boolean take(long estimatedTokens) {
+    /**
+     * Refills the buckets and takes what a call needs from them, all or nothing: the clock reading at which it took
+     * them, or {@link #NOT_ADMITTED}. Called holding the lock.
+     */
+    private long take(long estimatedTokens) {
         long now = nanoTime.getAsLong();
         if (requests != null) {
             requests.refill(now);
@@ -112,7 +128,7 @@ public final class TokenBucketRateLimiter implements RateLimiter {
         }
         double charge = tokens == null ? 0 : Math.min(Math.max(estimatedTokens, 0), tokens.capacity);
         if ((requests != null && requests.available < 1) || (tokens != null && tokens.available < charge)) {
-            return false;
+            return NOT_ADMITTED;
         }
         if (requests != null) {
             requests.available -= 1;
@@ -120,7 +136,7 @@ public final class TokenBucketRateLimiter implements RateLimiter {
         if (tokens != null) {
             tokens.available -= charge;
         }
-        return true;
+        return now;
     }
 
     /** Schedules the next check of the waiting calls, unless one is scheduled already. Called holding the lock. */
@@ -139,7 +155,8 @@ public final class TokenBucketRateLimiter implements RateLimiter {
             checkScheduled = false;
             for (Waiter head = waiters.peek(); head != null; head = waiters.peek()) {
                 if (!head.cancelled) {
-                    if (!take(head.estimatedTokens)) {
+                    head.admittedAt = take(head.estimatedTokens);
+                    if (head.admittedAt == NOT_ADMITTED) {
                         break;
                     }
                     admitted.add(head);
@@ -150,7 +167,7 @@ public final class TokenBucketRateLimiter implements RateLimiter {
                 scheduleCheck();
             }
         }
-        admitted.forEach(waiter -> waiter.emitter.complete(null));
+        admitted.forEach(waiter -> waiter.emitter.complete(waiter.admittedAt));
     }
 
     @Override
@@ -194,11 +211,12 @@ public final class TokenBucketRateLimiter implements RateLimiter {
 
     /** A call waiting for tokens. */
     private static final class Waiter {
-        final UniEmitter<? super Void> emitter;
+        final UniEmitter<? super Long> emitter;
         final long estimatedTokens;
         volatile boolean cancelled;
+        long admittedAt = NOT_ADMITTED;
 
-        Waiter(UniEmitter<? super Void> emitter, long estimatedTokens) {
+        Waiter(UniEmitter<? super Long> emitter, long estimatedTokens) {
             this.emitter = emitter;
             this.estimatedTokens = estimatedTokens;
         }

@@ -201,6 +201,27 @@ class TokenBucketRateLimiterTest {
     }
 
     @Test
+    void admissionTellsTheClockReadingAtWhichEachCallTookItsToken() {
+        TokenBucketRateLimiter limiter = limiter().requestsPerSecond(2).maxBucketSize(2).build();
+        List<Long> admittedAt = new CopyOnWriteArrayList<>();
+        for (int call = 0; call < 3; call++) {
+            limiter.admission(1).subscribe().with(admittedAt::add);
+        }
+        long start = now.get();
+
+        advance(0.5);
+        await(() -> admittedAt.size() == 1, "one call admitted");
+        advance(0.5);
+        await(() -> admittedAt.size() == 2, "two calls admitted");
+        advance(0.5);
+        await(() -> admittedAt.size() == 3, "three calls admitted");
+        assertEquals(List.of(start + SECOND / 2, start + SECOND, start + 3 * SECOND / 2), admittedAt);
+        advance(5);
+        UniAssertSubscriber<Long> atOnce = limiter.admission(1).subscribe().withSubscriber(UniAssertSubscriber.create());
+        atOnce.assertItem(now.get());
+    }
+
+    @Test
     void aCallNeverJumpsTheLine() {
         TokenBucketRateLimiter limiter = limiter().requestsPerSecond(1).checkEvery(Duration.ofHours(1)).build();
         UniAssertSubscriber<Void> waiting = limiter.acquire().subscribe().withSubscriber(UniAssertSubscriber.create());
