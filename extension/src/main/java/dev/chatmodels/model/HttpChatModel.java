@@ -34,6 +34,7 @@ import dev.chatmodels.transport.HttpStatusException;
 import dev.chatmodels.usage.UsageScope;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The one model implementation behind every HTTP provider: the provider's codec turns requests and answers into JSON,
@@ -145,7 +146,8 @@ public final class HttpChatModel implements ChatModel {
         CallbackDispatcher callbacks = callbacks(config);
         return Uni.createFrom().deferred(() -> {
             callbacks.start(request.messages());
-            return rateLimiter.acquire(request.estimatedTokens()).chain(() -> guard.guard(() -> send(request)));
+            return encode(request, false).chain(call -> rateLimiter.acquire(request.estimatedTokens())
+                    .chain(() -> guard.guard(() -> send(call))));
         })
                 .invoke(callbacks::end)
                 .onFailure().invoke(callbacks::error);
@@ -158,8 +160,9 @@ public final class HttpChatModel implements ChatModel {
         return Multi.createFrom().deferred(() -> {
             List<AIMessageChunk> received = new ArrayList<>();
             callbacks.start(request.messages());
-            return rateLimiter.acquire(request.estimatedTokens())
-                    .onItem().transformToMulti(ignored -> guard.guardStream(() -> streamOnce(request)))
+            return encode(request, true)
+                    .chain(call -> rateLimiter.acquire(request.estimatedTokens()).replaceWith(call))
+                    .onItem().transformToMulti(call -> guard.guardStream(() -> streamOnce(call)))
                     .invoke(chunk -> {
                         received.add(chunk);
                         callbacks.token(chunk);
@@ -179,16 +182,25 @@ public final class HttpChatModel implements ChatModel {
         });
     }
 
-    private Uni<AIMessage> send(ChatRequest request) {
-        HttpCall call = new HttpCall(codec.path(request, false), headers, json(codec.encode(request, false)));
+    /**
+     * The HTTP call for a request, encoded once per model call: retries resend the same body. A large request is
+     * encoded on a worker thread when the subscriber's thread must not block (an event loop).
+     */
+    private Uni<HttpCall> encode(ChatRequest request, boolean stream) {
+        Uni<HttpCall> encoding = Uni.createFrom()
+                .item(() -> new HttpCall(codec.path(request, stream), headers, json(codec.encode(request, stream))));
+        return Infrastructure.canCallerThreadBeBlocked() || !RequestSize.isLarge(request) ? encoding
+                : encoding.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Uni<AIMessage> send(HttpCall call) {
         return transport.post(call)
                 .onFailure().transform(this::toChatModelException)
                 .map(result -> withStandardMetadata(codec.decode(parse(result.body()))))
                 .onFailure().transform(this::toReadFailure);
     }
 
-    private Multi<AIMessageChunk> streamOnce(ChatRequest request) {
-        HttpCall call = new HttpCall(codec.path(request, true), headers, json(codec.encode(request, true)));
+    private Multi<AIMessageChunk> streamOnce(HttpCall call) {
         return Multi.createFrom().deferred(() -> {
             StreamDecoder decoder = codec.newStreamDecoder();
             boolean[] first = { true };
