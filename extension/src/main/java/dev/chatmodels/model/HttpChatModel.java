@@ -30,6 +30,7 @@ import dev.chatmodels.ratelimit.RateLimiter;
 import dev.chatmodels.resilience.CallGuard;
 import dev.chatmodels.transport.ChatTransport;
 import dev.chatmodels.transport.HttpCall;
+import dev.chatmodels.transport.HttpResult;
 import dev.chatmodels.transport.HttpStatusException;
 import dev.chatmodels.usage.UsageScope;
 import io.smallrye.mutiny.Multi;
@@ -196,7 +197,7 @@ public final class HttpChatModel implements ChatModel {
     private Uni<AIMessage> send(HttpCall call) {
         return transport.post(call)
                 .onFailure().transform(this::toChatModelException)
-                .map(result -> withStandardMetadata(codec.decode(parse(result.body()))))
+                .map(result -> withStandardMetadata(codec.decode(parse(result))))
                 .onFailure().transform(this::toReadFailure);
     }
 
@@ -217,8 +218,9 @@ public final class HttpChatModel implements ChatModel {
                     })
                     // a connection closed cleanly in the middle of the answer must not pass for the whole answer
                     .onCompletion().switchTo(() -> decoder.isComplete() ? Multi.createFrom().<AIMessageChunk> empty()
-                            : Multi.createFrom().failure(new ProviderConnectionException(provider.name() + " model "
-                                    + settings.modelName() + " ended its stream before the final event", null)))
+                            : Multi.createFrom().failure(ProviderException.of(ProviderError.incompleteResponse(
+                                    provider.name(), "model " + settings.modelName()
+                                            + " ended its stream before the final event"))))
                     .onFailure().transform(this::toReadFailure);
         });
     }
@@ -289,9 +291,13 @@ public final class HttpChatModel implements ChatModel {
         }
     }
 
-    private JsonNode parse(String body) {
+    private JsonNode parse(HttpResult result) {
+        if (result.body() == null || result.body().isBlank()) {
+            throw ProviderException.of(ProviderError.invalidResponse(provider.name(),
+                    "The answer (HTTP " + result.status() + ") has no body"));
+        }
         try {
-            return Jackson.MAPPER.readTree(body);
+            return Jackson.MAPPER.readTree(result.body());
         } catch (JsonProcessingException e) {
             throw ProviderException.of(ProviderError.invalidResponse(provider.name(),
                     "The answer is not valid JSON: " + e.getOriginalMessage()));
