@@ -360,14 +360,14 @@ public abstract class ChatApiTest {
     void turnsMalformedProviderAnswersIntoA502ThatSaysSo() {
         for (String body : List.of("", "{}", "null", "[]", "\"text\"", "{\"choices\": null}", "{\"choices\": []}",
                 "{\"choices\": \"none\"}", "{\"choices\": [{\"index\": 0, \"message\": 5}]}")) {
-            standIn.enqueue(OPENAI, Reply.json(200, body));
+            answerOnce(OPENAI, Reply.json(200, body));
             assertMalformed(post("{\"model\": \"default\", \"messages\": " + HELLO + "}"), body);
         }
-        standIn.enqueue(OPENAI, Reply.json(204, ""));
+        answerOnce(OPENAI, Reply.json(204, ""));
         assertMalformed(post("{\"model\": \"default\", \"messages\": " + HELLO + "}"), "204");
-        standIn.enqueue(ANTHROPIC, Reply.json(200, "{\"type\": \"message\", \"role\": \"assistant\", \"content\": null}"));
+        answerOnce(ANTHROPIC, Reply.json(200, "{\"type\": \"message\", \"role\": \"assistant\", \"content\": null}"));
         assertMalformed(post("{\"model\": \"claude\", \"messages\": " + HELLO + "}"), "content null");
-        standIn.enqueue(OPENAI, Reply.sse("data: 5\n\n"));
+        answerOnce(OPENAI, Reply.sse("data: 5\n\n"));
         assertMalformed(post("{\"model\": \"default\", \"stream\": true, \"messages\": " + HELLO + "}"), "data: 5");
     }
 
@@ -384,6 +384,12 @@ public abstract class ChatApiTest {
         JsonNode last = SseBody.json(sse.data().get(sse.data().size() - 1));
         assertEquals("provider_incomplete_response", last.at("/error/code").asText(), response.asString());
         assertTrue(last.at("/error/message").asText().contains("ended its answer early"), response.asString());
+    }
+
+    /** The next call to {@code path}, and only that one, gets {@code reply}. */
+    private void answerOnce(String path, Reply reply) {
+        standIn.reset();
+        standIn.enqueue(path, reply);
     }
 
     private static void assertMalformed(Response response, String what) {
