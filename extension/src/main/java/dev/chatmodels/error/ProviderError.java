@@ -6,6 +6,11 @@ import java.time.Duration;
 public record ProviderError(String provider, int status, Kind kind, String type, String code, String message,
         String requestId, Duration retryAfter) {
 
+    /** The {@link #type()} of an answer that arrived but is not a well-formed answer. */
+    public static final String INVALID_RESPONSE = "invalid_response";
+    /** The {@link #type()} of a streamed answer that ended before the provider's final event. */
+    public static final String INCOMPLETE_RESPONSE = "incomplete_response";
+
     private static final int EXCERPT_LENGTH = 200;
 
     public ProviderError {
@@ -34,11 +39,19 @@ public record ProviderError(String provider, int status, Kind kind, String type,
     }
 
     /**
-     * An answer that arrived but is not what the provider documents (not JSON, say): a broken gateway or connection,
-     * which a retry may fix. {@code detail} says what was wrong, with an excerpt of what arrived.
+     * An answer that arrived but is not what the provider documents (not JSON, or JSON of another shape): a broken
+     * gateway or connection, which a retry may fix. {@code detail} says what was wrong.
      */
     public static ProviderError invalidResponse(String provider, String detail) {
-        return new ProviderError(provider, 200, Kind.SERVER, "invalid_response", null, detail, null, null);
+        return new ProviderError(provider, 200, Kind.SERVER, INVALID_RESPONSE, null, detail, null, null);
+    }
+
+    /**
+     * A stream that ended cleanly before the provider's final event: the provider was reached but its answer is cut
+     * short, which a retry may fix.
+     */
+    public static ProviderError incompleteResponse(String provider, String detail) {
+        return new ProviderError(provider, 200, Kind.SERVER, INCOMPLETE_RESPONSE, null, detail, null, null);
     }
 
     /** The start of a response body on one line, for messages about bodies that are not what the provider sent. */

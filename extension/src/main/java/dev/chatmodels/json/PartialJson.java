@@ -3,6 +3,7 @@ package dev.chatmodels.json;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -50,27 +51,31 @@ public final class PartialJson {
 
     /** Parses complete or truncated JSON; {@code null} when nothing sensible can be made of it. */
     public static JsonNode parse(String text) {
-        JsonNode strict = tryParse(text);
+        return parse(text, examined -> {
+        });
+    }
+
+    /**
+     * {@link #parse(String)}, telling {@code examined} how many characters each step reads: the steps read the text
+     * a bounded number of times, whatever it holds.
+     */
+    static JsonNode parse(String text, IntConsumer examined) {
+        JsonNode strict = tryParse(text, examined);
         if (strict != null) {
             return strict;
         }
-        if (complete(text) == null) {
+        if (complete(text, examined) == null) {
             return null;
         }
-        String candidate = text;
-        while (!candidate.isEmpty()) {
-            String completion = complete(candidate);
-            JsonNode completed = completion == null ? null : tryParse(completion);
-            if (completed != null) {
-                return completed;
-            }
-            candidate = candidate.substring(0, candidate.length() - 1);
-        }
-        return null;
+        // The longest prefix that parses once closed: what trying every prefix, longest first, would find.
+        examined.accept(text.length());
+        int length = JsonPrefixScanner.completablePrefixLength(text);
+        return length == 0 ? null : tryParse(complete(text.substring(0, length), examined), examined);
     }
 
     /** Closes the open string and the open arrays and objects of a JSON prefix; {@code null} if it is unbalanced. */
-    private static String complete(String prefix) {
+    private static String complete(String prefix, IntConsumer examined) {
+        examined.accept(prefix.length());
         Deque<Character> closers = new ArrayDeque<>();
         boolean inString = false;
         boolean escaped = false;
@@ -108,6 +113,12 @@ public final class PartialJson {
     }
 
     private static JsonNode tryParse(String text) {
+        return tryParse(text, examined -> {
+        });
+    }
+
+    private static JsonNode tryParse(String text, IntConsumer examined) {
+        examined.accept(text.length());
         try {
             JsonNode node = Jackson.MAPPER.readTree(text);
             return node == null || node.isMissingNode() ? null : node;

@@ -30,10 +30,12 @@ import dev.chatmodels.ratelimit.RateLimiter;
 import dev.chatmodels.resilience.CallGuard;
 import dev.chatmodels.transport.ChatTransport;
 import dev.chatmodels.transport.HttpCall;
+import dev.chatmodels.transport.HttpResult;
 import dev.chatmodels.transport.HttpStatusException;
 import dev.chatmodels.usage.UsageScope;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The one model implementation behind every HTTP provider: the provider's codec turns requests and answers into JSON,
@@ -145,7 +147,8 @@ public final class HttpChatModel implements ChatModel {
         CallbackDispatcher callbacks = callbacks(config);
         return Uni.createFrom().deferred(() -> {
             callbacks.start(request.messages());
-            return rateLimiter.acquire(request.estimatedTokens()).chain(() -> guard.guard(() -> send(request)));
+            return encode(request, false).chain(call -> rateLimiter.acquire(request.estimatedTokens())
+                    .chain(() -> guard.guard(() -> send(call))));
         })
                 .invoke(callbacks::end)
                 .onFailure().invoke(callbacks::error);
@@ -158,8 +161,9 @@ public final class HttpChatModel implements ChatModel {
         return Multi.createFrom().deferred(() -> {
             List<AIMessageChunk> received = new ArrayList<>();
             callbacks.start(request.messages());
-            return rateLimiter.acquire(request.estimatedTokens())
-                    .onItem().transformToMulti(ignored -> guard.guardStream(() -> streamOnce(request)))
+            return encode(request, true)
+                    .chain(call -> rateLimiter.acquire(request.estimatedTokens()).replaceWith(call))
+                    .onItem().transformToMulti(call -> guard.guardStream(() -> streamOnce(call)))
                     .invoke(chunk -> {
                         received.add(chunk);
                         callbacks.token(chunk);
@@ -179,16 +183,25 @@ public final class HttpChatModel implements ChatModel {
         });
     }
 
-    private Uni<AIMessage> send(ChatRequest request) {
-        HttpCall call = new HttpCall(codec.path(request, false), headers, json(codec.encode(request, false)));
+    /**
+     * The HTTP call for a request, encoded once per model call: retries resend the same body. A large request is
+     * encoded on a worker thread when the subscriber's thread must not block (an event loop).
+     */
+    private Uni<HttpCall> encode(ChatRequest request, boolean stream) {
+        Uni<HttpCall> encoding = Uni.createFrom()
+                .item(() -> new HttpCall(codec.path(request, stream), headers, json(codec.encode(request, stream))));
+        return Infrastructure.canCallerThreadBeBlocked() || !RequestSize.isLarge(request) ? encoding
+                : encoding.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Uni<AIMessage> send(HttpCall call) {
         return transport.post(call)
                 .onFailure().transform(this::toChatModelException)
-                .map(result -> withStandardMetadata(codec.decode(parse(result.body()))))
+                .map(result -> withStandardMetadata(codec.decode(parse(result))))
                 .onFailure().transform(this::toReadFailure);
     }
 
-    private Multi<AIMessageChunk> streamOnce(ChatRequest request) {
-        HttpCall call = new HttpCall(codec.path(request, true), headers, json(codec.encode(request, true)));
+    private Multi<AIMessageChunk> streamOnce(HttpCall call) {
         return Multi.createFrom().deferred(() -> {
             StreamDecoder decoder = codec.newStreamDecoder();
             boolean[] first = { true };
@@ -205,8 +218,9 @@ public final class HttpChatModel implements ChatModel {
                     })
                     // a connection closed cleanly in the middle of the answer must not pass for the whole answer
                     .onCompletion().switchTo(() -> decoder.isComplete() ? Multi.createFrom().<AIMessageChunk> empty()
-                            : Multi.createFrom().failure(new ProviderConnectionException(provider.name() + " model "
-                                    + settings.modelName() + " ended its stream before the final event", null)))
+                            : Multi.createFrom().failure(ProviderException.of(ProviderError.incompleteResponse(
+                                    provider.name(), "model " + settings.modelName()
+                                            + " ended its stream before the final event"))))
                     .onFailure().transform(this::toReadFailure);
         });
     }
@@ -277,9 +291,13 @@ public final class HttpChatModel implements ChatModel {
         }
     }
 
-    private JsonNode parse(String body) {
+    private JsonNode parse(HttpResult result) {
+        if (result.body() == null || result.body().isBlank()) {
+            throw ProviderException.of(ProviderError.invalidResponse(provider.name(),
+                    "The answer (HTTP " + result.status() + ") has no body"));
+        }
         try {
-            return Jackson.MAPPER.readTree(body);
+            return Jackson.MAPPER.readTree(result.body());
         } catch (JsonProcessingException e) {
             throw ProviderException.of(ProviderError.invalidResponse(provider.name(),
                     "The answer is not valid JSON: " + e.getOriginalMessage()));

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.chatmodels.testing.Reply;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -66,6 +67,34 @@ class ErrorMappingTest extends ChatAppTest {
         assertEquals("ProviderServerException", error.getString("exception"));
         assertEquals("overloaded_error", error.getString("type"));
         assertEquals(200, error.getInt("status"), "an error event arrives on a 200 stream");
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "default | 200 | ''", "default | 204 | ''", "default | 200 | {}", "default | 200 | null",
+            "default | 200 | []", "default | 200 | '{\"choices\": null}'", "default | 200 | '{\"choices\": []}'",
+            "default | 200 | '{\"choices\": \"none\"}'", "default | 200 | '{\"choices\": [{\"message\": 5}]}'",
+            "claude  | 200 | '{\"type\": \"message\", \"content\": null}'"
+    })
+    void answersOfTheWrongShapeAreInvalidResponsesNotEmptyAnswers(String model, int status, String body) {
+        String path = model.equals("claude") ? ANTHROPIC : OPENAI;
+        standIn.enqueue(path, Reply.json(status, body));
+
+        JsonPath error = failedCall(postPrompt("/chat/" + model + "/invoke", "Hello"));
+
+        assertEquals("ProviderServerException", error.getString("exception"));
+        assertEquals("invalid_response", error.getString("type"));
+        assertEquals(true, error.getBoolean("retryable"));
+    }
+
+    @Test
+    void aStreamEndingBeforeItsFinalEventIsAnIncompleteResponse() {
+        standIn.enqueue(OPENAI, Reply.sse(": keep-alive\n\n"));
+
+        JsonPath error = failedCall(postPrompt("/chat/default/stream/collected", "Hello"));
+
+        assertEquals("ProviderServerException", error.getString("exception"));
+        assertEquals("incomplete_response", error.getString("type"));
     }
 
     @Test

@@ -35,7 +35,12 @@ import dev.chatmodels.error.RateLimitException;
 import dev.chatmodels.json.Jackson;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
+import dev.chatmodels.message.HumanMessage;
+import dev.chatmodels.message.Message;
+import dev.chatmodels.message.ToolMessage;
+import dev.chatmodels.message.content.InvalidToolCall;
 import dev.chatmodels.model.ChatModel;
+import dev.chatmodels.model.RunConfig;
 import dev.chatmodels.quarkus.runtime.ModelName;
 import dev.chatmodels.quarkus.runtime.transport.RestClientTransport;
 import dev.chatmodels.quarkus.runtime.transport.TransportSettings;
@@ -290,6 +295,25 @@ class ModelCallsTest {
         assertTrue(refused.getMessage().contains("cannot run on the event-loop thread"), refused.getMessage());
         assertTrue(refused.getMessage().contains("use invokeAsync()"), refused.getMessage());
         assertTrue(standIn.requests().isEmpty());
+    }
+
+    @Test
+    void aLargeRequestMadeOnTheEventLoopIsEncodedAndSent() throws Exception {
+        standIn.enqueue("/anthropic/v1/messages", Reply.fromFixture("anthropic", "text_nonstream.response.json"));
+        // invalid arguments in the history, as a model can leave them, repaired into an object for Anthropic
+        String args = "{\"q\": \"" + "x".repeat(160_000) + "\\q\"}";
+        List<Message> history = List.of(HumanMessage.of("Look it up"),
+                new AIMessage(List.of(), List.of(), List.of(new InvalidToolCall("toolu_1", "lookup", args, "not JSON")),
+                        null, Map.of(), null),
+                ToolMessage.of("nothing found", "toolu_1"), HumanMessage.of("Hello"));
+        CompletableFuture<AIMessage> outcome = new CompletableFuture<>();
+        vertx.getOrCreateContext().runOnContext(ignored -> claude.invokeAsync(history, RunConfig.EMPTY).subscribe()
+                .with(outcome::complete, outcome::completeExceptionally));
+
+        assertEquals("Hello! It's nice to meet you. How are you doing today?",
+                outcome.get(30, TimeUnit.SECONDS).text());
+        JsonNode input = single(standIn.requests()).json().at("/messages/1/content/0/input");
+        assertEquals("x".repeat(160_000), input.path("q").asText());
     }
 
     /** The failure of a stream of {@code model}, or {@code null} when it completes. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.chatmodels.error.ProviderException;
 import dev.chatmodels.json.Jackson;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.ResponseMetadata;
@@ -18,6 +19,7 @@ import dev.chatmodels.message.content.ServerToolCall;
 import dev.chatmodels.message.content.ServerToolResult;
 import dev.chatmodels.message.content.TextBlock;
 import dev.chatmodels.message.content.ToolCall;
+import dev.chatmodels.provider.AnswerShape;
 import dev.chatmodels.usage.UsageMetadata;
 
 /** Reads Anthropic Messages answers: content blocks, citations, usage and response metadata. */
@@ -39,10 +41,16 @@ final class AnthropicResponseDecoder {
     }
 
     static AIMessage decode(JsonNode response) {
+        AnswerShape shape = AnswerShape.ofAnswer(AnthropicErrorDecoder.PROVIDER);
+        shape.require(response, AnswerShape.OBJECT, "the body", "a JSON object");
+        if ("error".equals(response.path("type").asText())) {
+            // an error object as the stream's error event carries it
+            throw ProviderException.of(AnthropicErrorDecoder.streamError(response));
+        }
         List<ContentBlock> content = new ArrayList<>();
         List<ToolCall> toolCalls = new ArrayList<>();
-        for (JsonNode block : response.path("content")) {
-            ContentBlock decoded = block(block, null);
+        for (JsonNode block : shape.require(response.get("content"), AnswerShape.ARRAY, "content", "a list of blocks")) {
+            ContentBlock decoded = block(shape, block, null);
             content.add(decoded);
             if (decoded instanceof ToolCall call) {
                 toolCalls.add(call);
@@ -56,10 +64,15 @@ final class AnthropicResponseDecoder {
 
     /**
      * A content block as it appears in an answer or a stream's {@code content_block_start}; {@code index} is the
-     * stream index or {@code null}. A {@code tool_use} block becomes a {@link ToolCall} with its full input.
+     * stream index or {@code null}. A block that is not an object with a type is malformed. A {@code tool_use} block becomes a
+     * {@link ToolCall} with its full input.
      */
-    static ContentBlock block(JsonNode block, Integer index) {
-        String type = block.path("type").asText();
+    static ContentBlock block(AnswerShape shape, JsonNode block, Integer index) {
+        shape.require(block, AnswerShape.OBJECT, "a content block", "an object");
+        String type = shape.require(block.get("type"), AnswerShape.TEXT, "a content block's type", "text").asText();
+        if (type.equals("text")) {
+            shape.require(block.get("text"), AnswerShape.optional(AnswerShape.TEXT), "a text block's text", "text");
+        }
         switch (type) {
             case "text":
                 return new TextBlock(block.path("text").asText(), annotations(block.path("citations")), index, null);

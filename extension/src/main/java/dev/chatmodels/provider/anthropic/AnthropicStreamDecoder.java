@@ -20,6 +20,7 @@ import dev.chatmodels.message.content.ServerToolCallChunk;
 import dev.chatmodels.message.content.TextBlock;
 import dev.chatmodels.message.content.ToolCall;
 import dev.chatmodels.message.content.ToolCallChunk;
+import dev.chatmodels.provider.AnswerShape;
 import dev.chatmodels.provider.StreamDecoder;
 import dev.chatmodels.transport.StreamEvent;
 import dev.chatmodels.usage.UsageMetadata;
@@ -30,6 +31,8 @@ import dev.chatmodels.usage.UsageMetadata;
  * index, so the chunks add up to the blocks of the answer.
  */
 final class AnthropicStreamDecoder implements StreamDecoder {
+
+    private static final AnswerShape SHAPE = AnswerShape.ofStreamEvent(AnthropicErrorDecoder.PROVIDER);
 
     /** The indexes of server tool calls, whose {@code input_json_delta}s are not client tool-call arguments. */
     private final Set<Integer> serverToolBlocks = new HashSet<>();
@@ -42,19 +45,23 @@ final class AnthropicStreamDecoder implements StreamDecoder {
         if (complete || event.data() == null || event.data().isBlank()) {
             return List.of();
         }
-        JsonNode data = parse(event.data());
+        JsonNode data = SHAPE.require(parse(event.data()), AnswerShape.OBJECT, "the data", "a JSON object");
         String type = data.path("type").asText(event.event() == null ? "" : event.event());
         switch (type) {
             case "message_start":
-                return List.of(messageStart(data.path("message")));
+                return List.of(messageStart(SHAPE.require(data.get("message"), AnswerShape.OBJECT, "message_start's message",
+                        "an object")));
             case "content_block_start":
-                return List.of(blockStart(data.path("index").asInt(), data.path("content_block")));
+                return List.of(blockStart(data.path("index").asInt(), data.get("content_block")));
             case "content_block_delta":
-                AIMessageChunk delta = blockDelta(data.path("index").asInt(), data.path("delta"));
+                AIMessageChunk delta = blockDelta(data.path("index").asInt(),
+                        SHAPE.require(data.get("delta"), AnswerShape.OBJECT, "content_block_delta's delta", "an object"));
                 return delta == null ? List.of() : List.of(delta);
             case "message_delta":
                 return List.of(new AIMessageChunk(List.of(), List.of(), usageDelta(data.path("usage")),
-                        AnthropicResponseDecoder.stop(data.path("delta")), null));
+                        AnthropicResponseDecoder.stop(SHAPE.require(data.get("delta"), AnswerShape.OBJECT,
+                                "message_delta's delta", "an object")),
+                        null));
             case "message_stop":
                 complete = true;
                 return List.of();
@@ -83,7 +90,7 @@ final class AnthropicStreamDecoder implements StreamDecoder {
     }
 
     private AIMessageChunk blockStart(int index, JsonNode block) {
-        ContentBlock decoded = AnthropicResponseDecoder.block(block, index);
+        ContentBlock decoded = AnthropicResponseDecoder.block(SHAPE, block, index);
         if (decoded instanceof ToolCall call) {
             return new AIMessageChunk(List.of(), List.of(new ToolCallChunk(call.id(), call.name(), initialArgs(block), index)),
                     null, Map.of(), null);

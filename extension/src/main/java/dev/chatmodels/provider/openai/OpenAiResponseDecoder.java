@@ -19,6 +19,7 @@ import dev.chatmodels.message.content.NonStandardBlock;
 import dev.chatmodels.message.content.ReasoningBlock;
 import dev.chatmodels.message.content.TextBlock;
 import dev.chatmodels.message.content.ToolCall;
+import dev.chatmodels.provider.AnswerShape;
 import dev.chatmodels.usage.UsageMetadata;
 
 /**
@@ -37,13 +38,21 @@ final class OpenAiResponseDecoder {
     }
 
     static AIMessage decode(String provider, JsonNode response) {
+        AnswerShape shape = AnswerShape.ofAnswer(provider);
+        shape.require(response, AnswerShape.OBJECT, "the body", "a JSON object");
         JsonNode error = response.get("error");
         if (error != null && !error.isNull()) {
             // Some OpenAI-compatible servers answer 200 with an error object.
             throw OpenAiErrors.inBody(provider, error);
         }
-        JsonNode choice = firstChoice(response);
-        JsonNode message = choice.path("message");
+        JsonNode choices = shape.require(response.get("choices"), node -> node.isArray() && !node.isEmpty(), "choices",
+                "a non-empty array");
+        JsonNode choice = firstChoice(shape, choices);
+        if (choice.isMissingNode()) {
+            throw shape.malformed("no choice has index 0");
+        }
+        JsonNode message = shape.require(choice.get("message"), AnswerShape.OBJECT, "choices[0].message", "an object");
+        checkMessage(shape, message, "choices[0].message");
         List<ContentBlock> content = new ArrayList<>();
         String reasoning = reasoning(message);
         if (reasoning != null && !reasoning.isEmpty()) {
@@ -65,14 +74,33 @@ final class OpenAiResponseDecoder {
                 text(response.get("id")));
     }
 
-    /** The choice with index 0: this library asks for one answer. */
-    static JsonNode firstChoice(JsonNode response) {
-        for (JsonNode choice : response.path("choices")) {
+    /** The choice with index 0 (this library asks for one answer), or a missing node; every choice is an object. */
+    static JsonNode firstChoice(AnswerShape shape, JsonNode choices) {
+        for (JsonNode choice : choices) {
+            shape.require(choice, AnswerShape.OBJECT, "a choice", "an object");
             if (choice.path("index").asInt(0) == 0) {
                 return choice;
             }
         }
         return MissingNode.getInstance();
+    }
+
+    /**
+     * Checks the fields of a message or stream delta that make the answer: text or parts for {@code content}, text
+     * for {@code refusal}, a list of objects for {@code tool_calls}.
+     */
+    static void checkMessage(AnswerShape shape, JsonNode message, String where) {
+        JsonNode content = shape.require(message.get("content"), AnswerShape.optional(AnswerShape.TEXT.or(AnswerShape.ARRAY)),
+                where + ".content", "text or a list of parts");
+        content.forEach(part -> shape.require(part, AnswerShape.OBJECT, where + ".content[]", "an object"));
+        shape.require(message.get("refusal"), AnswerShape.optional(AnswerShape.TEXT), where + ".refusal", "text");
+        JsonNode toolCalls = shape.require(message.get("tool_calls"), AnswerShape.optional(AnswerShape.ARRAY),
+                where + ".tool_calls", "a list");
+        for (JsonNode call : toolCalls) {
+            shape.require(call, AnswerShape.OBJECT, where + ".tool_calls[]", "an object");
+            shape.require(call.get("function"), AnswerShape.optional(AnswerShape.OBJECT), where + ".tool_calls[].function",
+                    "an object");
+        }
     }
 
     /** The response-level metadata: id, model name, system fingerprint and service tier. */

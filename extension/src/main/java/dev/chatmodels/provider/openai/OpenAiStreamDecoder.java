@@ -13,6 +13,7 @@ import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.content.ContentBlock;
 import dev.chatmodels.message.content.ReasoningBlock;
 import dev.chatmodels.message.content.ToolCallChunk;
+import dev.chatmodels.provider.AnswerShape;
 import dev.chatmodels.provider.StreamDecoder;
 import dev.chatmodels.transport.StreamEvent;
 import dev.chatmodels.usage.UsageMetadata;
@@ -50,6 +51,8 @@ final class OpenAiStreamDecoder implements StreamDecoder {
             return List.of();
         }
         JsonNode json = parse(data);
+        AnswerShape shape = AnswerShape.ofStreamEvent(provider);
+        shape.require(json, AnswerShape.OBJECT, "the data", "a JSON object");
         JsonNode error = json.get("error");
         if (error != null && !error.isNull()) {
             throw OpenAiErrors.inBody(provider, error);
@@ -61,9 +64,13 @@ final class OpenAiStreamDecoder implements StreamDecoder {
         }
         List<ContentBlock> content = new ArrayList<>();
         List<ToolCallChunk> toolCalls = new ArrayList<>();
-        JsonNode choice = OpenAiResponseDecoder.firstChoice(json);
+        JsonNode choices = shape.require(json.get("choices"), AnswerShape.optional(AnswerShape.ARRAY), "choices",
+                "a list");
+        JsonNode choice = OpenAiResponseDecoder.firstChoice(shape, choices);
         if (!choice.isMissingNode()) {
-            JsonNode delta = choice.path("delta");
+            JsonNode delta = shape.require(choice.get("delta"), AnswerShape.optional(AnswerShape.OBJECT),
+                    "choices[0].delta", "an object");
+            OpenAiResponseDecoder.checkMessage(shape, delta, "choices[0].delta");
             String reasoning = OpenAiResponseDecoder.reasoning(delta);
             if (reasoning != null && !reasoning.isEmpty()) {
                 content.add(new ReasoningBlock(reasoning, Map.of(), REASONING_INDEX, null));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.chatmodels.error.AuthenticationException;
 import dev.chatmodels.error.InvalidRequestException;
 import dev.chatmodels.error.ProviderConnectionException;
+import dev.chatmodels.error.ProviderError;
 import dev.chatmodels.error.ProviderException;
 import dev.chatmodels.error.ProviderServerException;
 import dev.chatmodels.error.ProviderTimeoutException;
@@ -241,6 +243,28 @@ class FaultInjectionTest extends StandInSuite {
     }
 
     @Test
+    void jsonOfTheWrongShapeIsAnInvalidResponseNotAnEmptyAnswer() {
+        record Case(String model, String path, Reply reply) {
+        }
+        List<Case> cases = new ArrayList<>();
+        for (String body : List.of("", "{}", "null", "[]", "{\"choices\": null}", "{\"choices\": []}",
+                "{\"choices\": \"none\"}", "{\"choices\": [{\"index\": 0, \"message\": 5}]}")) {
+            cases.add(new Case("openai", OPENAI, Reply.json(200, body)));
+        }
+        cases.add(new Case("openai", OPENAI, Reply.json(204, "")));
+        cases.add(new Case("claude", ANTHROPIC, Reply.json(200, "{\"type\": \"message\", \"content\": null}")));
+        for (Case c : cases) {
+            standIn.reset();
+            standIn.enqueue(c.path, c.reply);
+
+            ProviderServerException error = invokeFailing(c.model, ProviderServerException.class);
+
+            assertEquals(ProviderError.INVALID_RESPONSE, error.errorType(), c.toString());
+            assertEquals(3, standIn.requestCount(c.path), "retried like any invalid answer: " + c);
+        }
+    }
+
+    @Test
     void aSlowFirstByteBeyondTheTimeoutIsAbandonedAndRetried() {
         standIn.enqueue(OPENAI, answer().delayFirstByte(NEVER_IN_TIME), answer());
 
@@ -346,7 +370,9 @@ class FaultInjectionTest extends StandInSuite {
 
         Streamed stream = stream("openai");
 
-        stream.assertInterruptedAfter(FIRST_FOUR_EVENTS_TEXT);
+        StreamInterruptedException error = stream.assertInterruptedAfter(FIRST_FOUR_EVENTS_TEXT);
+        ProviderServerException incomplete = assertInstanceOf(ProviderServerException.class, error.getCause());
+        assertEquals(ProviderError.INCOMPLETE_RESPONSE, incomplete.errorType());
         assertEquals(1, standIn.requestCount(OPENAI));
     }
 

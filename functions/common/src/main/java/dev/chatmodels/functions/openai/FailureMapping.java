@@ -20,7 +20,8 @@ import dev.chatmodels.error.StreamInterruptedException;
  * What the client is told when a model call fails. The provider's rate limits stay 429 with their
  * {@code retry-after}; a provider rejecting the request is the client's 400; a provider rejecting the function's own
  * credentials or model configuration is a 502 that reveals neither (the function is misconfigured, not the client);
- * an overloaded provider is a 503, a slow one 504, any other provider failure 502.
+ * an overloaded provider is a 503, a slow one 504, any other provider failure 502 (with its own code for an answer that
+ * is malformed or ended early, which says nothing of what arrived).
  */
 public final class FailureMapping {
 
@@ -59,6 +60,15 @@ public final class FailureMapping {
             }
             return new ApiError(400, ApiError.INVALID_REQUEST, e.errorCode(), null,
                     "The provider of model '" + model + "' rejected the request." + providerSays(e), Map.of());
+        }
+        if (failure instanceof ProviderException e && ProviderError.INVALID_RESPONSE.equals(e.errorType())) {
+            // what arrived may echo anything: the client learns only that it was not an answer
+            return new ApiError(502, ApiError.SERVER, "provider_invalid_response", null, "The provider of model '"
+                    + model + "' sent a malformed answer: retry later.", Map.of());
+        }
+        if (failure instanceof ProviderException e && ProviderError.INCOMPLETE_RESPONSE.equals(e.errorType())) {
+            return new ApiError(502, ApiError.SERVER, "provider_incomplete_response", null, "The provider of model '"
+                    + model + "' ended its answer early: retry later.", Map.of());
         }
         if (failure instanceof ProviderException e) {
             boolean overloaded = e.error().kind() == ProviderError.Kind.OVERLOADED;

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.chatmodels.error.CircuitOpenException;
 import dev.chatmodels.error.ProviderConnectionException;
+import dev.chatmodels.error.ProviderError;
 import dev.chatmodels.error.ProviderException;
 import dev.chatmodels.error.ProviderTimeoutException;
 import dev.chatmodels.error.StreamInterruptedException;
@@ -90,6 +91,26 @@ class FailureMappingTest {
         assertFalse(unreachable.message().contains("10.0.0.7"), unreachable.message());
         assertEquals(504, FailureMapping.toApiError(new ProviderTimeoutException("no answer in 60s"), "m").status());
         assertEquals(503, FailureMapping.toApiError(new CircuitOpenException("open", null), "m").status());
+    }
+
+    @Test
+    void tellsAMalformedAnswerAndAnAnswerEndedEarlyFromAnUnreachableProvider() {
+        ApiError invalid = FailureMapping.toApiError(ProviderException.of(ProviderError.invalidResponse("openai",
+                "The answer is malformed: choices is a string, not a non-empty array; secret body")), "m");
+        assertEquals(502, invalid.status());
+        assertEquals("provider_invalid_response", invalid.code());
+        assertEquals("The provider of model 'm' sent a malformed answer: retry later.", invalid.message());
+
+        ApiError incomplete = FailureMapping.toApiError(new StreamInterruptedException("stream failed",
+                AIMessageChunk.empty(), ProviderException.of(ProviderError.incompleteResponse("openai",
+                        "model gpt-4o ended its stream before the final event"))),
+                "m");
+        assertEquals(502, incomplete.status());
+        assertEquals("provider_incomplete_response", incomplete.code());
+        assertEquals("The provider of model 'm' ended its answer early: retry later.", incomplete.message());
+
+        ApiError unreachable = FailureMapping.toApiError(new ProviderConnectionException("refused", null), "m");
+        assertEquals("provider_unreachable", unreachable.code());
     }
 
     @Test

@@ -356,6 +356,48 @@ public abstract class ChatApiTest {
         assertFalse(sse.text().isEmpty());
     }
 
+    @Test
+    void turnsMalformedProviderAnswersIntoA502ThatSaysSo() {
+        for (String body : List.of("", "{}", "null", "[]", "\"text\"", "{\"choices\": null}", "{\"choices\": []}",
+                "{\"choices\": \"none\"}", "{\"choices\": [{\"index\": 0, \"message\": 5}]}")) {
+            answerOnce(OPENAI, Reply.json(200, body));
+            assertMalformed(post("{\"model\": \"default\", \"messages\": " + HELLO + "}"), body);
+        }
+        answerOnce(OPENAI, Reply.json(204, ""));
+        assertMalformed(post("{\"model\": \"default\", \"messages\": " + HELLO + "}"), "204");
+        answerOnce(ANTHROPIC, Reply.json(200, "{\"type\": \"message\", \"role\": \"assistant\", \"content\": null}"));
+        assertMalformed(post("{\"model\": \"claude\", \"messages\": " + HELLO + "}"), "content null");
+        answerOnce(OPENAI, Reply.sse("data: 5\n\n"));
+        assertMalformed(post("{\"model\": \"default\", \"stream\": true, \"messages\": " + HELLO + "}"), "data: 5");
+    }
+
+    @Test
+    void tellsAStreamThatEndsBeforeItsLastEventFromAnUnreachableProvider() {
+        String recorded = Fixtures.read("openai-chat", "text_stream_include_usage_2.response.sse");
+        standIn.enqueue(OPENAI, Reply.sse(recorded.substring(0, recorded.indexOf("data: [DONE]"))));
+
+        Response response = post("{\"model\": \"default\", \"stream\": true, \"messages\": " + HELLO + "}");
+
+        response.then().statusCode(200);
+        SseBody sse = SseBody.parse(response.asString());
+        assertFalse(sse.done());
+        JsonNode last = SseBody.json(sse.data().get(sse.data().size() - 1));
+        assertEquals("provider_incomplete_response", last.at("/error/code").asText(), response.asString());
+        assertTrue(last.at("/error/message").asText().contains("ended its answer early"), response.asString());
+    }
+
+    /** The next call to {@code path}, and only that one, gets {@code reply}. */
+    private void answerOnce(String path, Reply reply) {
+        standIn.reset();
+        standIn.enqueue(path, reply);
+    }
+
+    private static void assertMalformed(Response response, String what) {
+        JsonNode error = error(response, 502);
+        assertEquals("provider_invalid_response", error.get("code").asText(), what);
+        assertTrue(error.get("message").asText().contains("malformed answer"), what + ": " + response.asString());
+    }
+
     /** The error body of a response with {@code status}, checked to be OpenAI's error shape. */
     protected static JsonNode error(Response response, int status) {
         response.then().statusCode(status).contentType(ContentType.JSON);
