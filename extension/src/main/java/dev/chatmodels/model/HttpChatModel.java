@@ -17,6 +17,7 @@ import dev.chatmodels.error.ChatModelException;
 import dev.chatmodels.error.ProviderConnectionException;
 import dev.chatmodels.error.ProviderError;
 import dev.chatmodels.error.ProviderException;
+import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.error.StreamInterruptedException;
 import dev.chatmodels.json.Jackson;
 import dev.chatmodels.message.AIMessage;
@@ -51,6 +52,7 @@ public final class HttpChatModel implements ChatModel {
     private final RunConfig defaults;
     private final CallGuard guard;
     private final RateLimiter rateLimiter;
+    private final SecretRedactor redactor;
 
     private HttpChatModel(Builder builder) {
         this.configuredName = builder.configuredName;
@@ -65,6 +67,7 @@ public final class HttpChatModel implements ChatModel {
         this.defaults = builder.defaults;
         this.guard = builder.guard;
         this.rateLimiter = builder.rateLimiter;
+        this.redactor = SecretRedactor.of(SecretRedactor.modelSecrets(builder.apiKey, builder.headers));
     }
 
     private HttpChatModel(HttpChatModel from, ModelSettings settings, Bindings bindings, RunConfig defaults) {
@@ -75,6 +78,7 @@ public final class HttpChatModel implements ChatModel {
         this.headers = from.headers;
         this.guard = from.guard;
         this.rateLimiter = from.rateLimiter;
+        this.redactor = from.redactor;
         this.settings = settings;
         this.bindings = bindings;
         this.defaults = defaults;
@@ -148,6 +152,7 @@ public final class HttpChatModel implements ChatModel {
             return rateLimiter.acquire(request.estimatedTokens()).chain(() -> guard.guard(() -> send(request)));
         })
                 .invoke(callbacks::end)
+                .onFailure().transform(redactor::redact)
                 .onFailure().invoke(callbacks::error);
     }
 
@@ -175,6 +180,7 @@ public final class HttpChatModel implements ChatModel {
                                     provider.name() + " stream failed after " + received.size() + " chunks: "
                                             + error.getMessage(),
                                     AIMessageChunk.sum(received), error))
+                    .onFailure().transform(redactor::redact)
                     .onFailure().invoke(callbacks::error);
         });
     }
