@@ -24,8 +24,8 @@ public class KeyEchoModels implements QuarkusTestResourceLifecycleManager {
     public static final String SK_KEY = "sk-proj-Ab12Cd34Ef56Gh78Ij90";
     public static final String CLIENT_KEY = "fk9Tq2Lx7Vw4Rb3Hm8Zc";
     public static final List<String> SECRETS = List.of(GATEWAY_KEY, GATEWAY_TOKEN, SK_KEY, CLIENT_KEY);
-    /** The app's log file: the packaged app of an integration test logs there too. */
-    public static final Path LOG = Path.of("target", "key-echo-test.log").toAbsolutePath();
+    /** The app's log file: where the packaged app of an integration test logs anyway, so the same test reads both. */
+    public static final Path LOG = Path.of("target", "quarkus.log").toAbsolutePath();
 
     private ProviderStandIn standIn;
 
