@@ -108,11 +108,6 @@ public final class SecretRedactor {
         return FailureRedaction.redact(failure, this);
     }
 
-    /** The cost of a scan of {@code text} for fragments, in automaton steps: for tests. */
-    long scanSteps(String text) {
-        return fragments.scan(text).steps();
-    }
-
     /** Adds the ranges of masks ({@code ***}, {@code ...}) framed by the start and end of one secret. */
     private void addMaskedEchoes(String text, List<int[]> ranges) {
         int i = 0;
