@@ -60,6 +60,12 @@ public record ProviderError(String provider, int status, Kind kind, String type,
         return line.length() <= EXCERPT_LENGTH ? line : line.substring(0, EXCERPT_LENGTH) + "...";
     }
 
+    /** This error with secrets removed from what the provider wrote: its message, type and code. */
+    ProviderError redacted(SecretRedactor redactor) {
+        return new ProviderError(provider, status, kind, redactor.redact(type), redactor.redact(code),
+                redactor.redact(message), requestId, retryAfter);
+    }
+
     /** The kind an HTTP status implies when the body says nothing more precise. */
     public static Kind kindOf(int status) {
         return switch (status) {

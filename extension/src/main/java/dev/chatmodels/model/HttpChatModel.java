@@ -17,6 +17,7 @@ import dev.chatmodels.error.ChatModelException;
 import dev.chatmodels.error.ProviderConnectionException;
 import dev.chatmodels.error.ProviderError;
 import dev.chatmodels.error.ProviderException;
+import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.error.StreamInterruptedException;
 import dev.chatmodels.json.Jackson;
 import dev.chatmodels.message.AIMessage;
@@ -53,6 +54,7 @@ public final class HttpChatModel implements ChatModel {
     private final RunConfig defaults;
     private final CallGuard guard;
     private final RateLimiter rateLimiter;
+    private final SecretRedactor redactor;
 
     private HttpChatModel(Builder builder) {
         this.configuredName = builder.configuredName;
@@ -67,6 +69,7 @@ public final class HttpChatModel implements ChatModel {
         this.defaults = builder.defaults;
         this.guard = builder.guard;
         this.rateLimiter = builder.rateLimiter;
+        this.redactor = SecretRedactor.of(SecretRedactor.modelSecrets(builder.apiKey, builder.headers));
     }
 
     private HttpChatModel(HttpChatModel from, ModelSettings settings, Bindings bindings, RunConfig defaults) {
@@ -77,6 +80,7 @@ public final class HttpChatModel implements ChatModel {
         this.headers = from.headers;
         this.guard = from.guard;
         this.rateLimiter = from.rateLimiter;
+        this.redactor = from.redactor;
         this.settings = settings;
         this.bindings = bindings;
         this.defaults = defaults;
@@ -151,6 +155,7 @@ public final class HttpChatModel implements ChatModel {
                     .chain(() -> guard.guard(() -> send(call))));
         })
                 .invoke(callbacks::end)
+                .onFailure().transform(redactor::redact)
                 .onFailure().invoke(callbacks::error);
     }
 
@@ -179,6 +184,7 @@ public final class HttpChatModel implements ChatModel {
                                     provider.name() + " stream failed after " + received.size() + " chunks: "
                                             + error.getMessage(),
                                     AIMessageChunk.sum(received), error))
+                    .onFailure().transform(redactor::redact)
                     .onFailure().invoke(callbacks::error);
         });
     }

@@ -30,6 +30,7 @@ import dev.chatmodels.error.ProviderException;
 import dev.chatmodels.error.ProviderServerException;
 import dev.chatmodels.error.QuotaExceededException;
 import dev.chatmodels.error.RateLimitException;
+import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.error.StreamInterruptedException;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
@@ -49,6 +50,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 class HttpChatModelTest {
 
     private static final String API_KEY = "sk-test-very-secret-0123456789";
+    /** A key in no known format: only redaction by value keeps it out. */
+    private static final String GATEWAY_KEY = "mst-Zq81LmW0pPx7Ty4u";
 
     private static HttpChatModel model(FakeChatTransport transport) {
         return HttpChatModel.builder(FakeChatCodec.PROVIDER)
@@ -395,6 +398,60 @@ class HttpChatModelTest {
             assertFalse(text.contains(API_KEY) || text.contains("sk-test"), text);
         }
         assertEquals("HttpChatModel[main=fake:fake-1]", model.toString());
+    }
+
+    @Test
+    void keysOfAnyFormatEchoedInFailuresNeverReachTheCaller() {
+        String gatewayToken = "gw9f8e7d6c5b4a3f2e1d";
+        String echo = "key " + GATEWAY_KEY + " and token " + gatewayToken + " rejected";
+        String errorBody = "{\"error\": {\"type\": \"invalid_request_error\", \"message\": \"" + echo + "\"}}";
+        RecordingCallback callback = new RecordingCallback();
+        List<Throwable> failures = new ArrayList<>();
+        for (int status : List.of(400, 422, 429, 500, 503)) {
+            failures.add(failureOf(gatewayModel(FakeChatTransport.posting(
+                    call -> Uni.createFrom().failure(new HttpStatusException(status, Map.of(), errorBody))), gatewayToken)
+                    .invokeAsync(List.of(HumanMessage.of("hi")), RunConfig.EMPTY.withCallbacks(callback))));
+        }
+        // an answer that is not what the codec expects, quoting the key
+        failures.add(failureOf(gatewayModel(FakeChatTransport.posting(call -> ok("{\"oops\": \"" + echo + "\"}")),
+                gatewayToken).invokeAsync("hi")));
+        failures.add(failureOf(gatewayModel(FakeChatTransport.posting(
+                call -> Uni.createFrom().failure(new IOException("proxy refused " + echo))), gatewayToken).invokeAsync("hi")));
+        // an error event before and after chunks
+        for (List<StreamEvent> events : List.of(List.of(new StreamEvent("error", errorBody)),
+                List.of(FakeChatCodec.text("a"), new StreamEvent("error", errorBody)))) {
+            failures.add(gatewayModel(FakeChatTransport.streaming(call -> Multi.createFrom().iterable(events)), gatewayToken)
+                    .stream("go").subscribe().withSubscriber(AssertSubscriber.create(10))
+                    .awaitFailure(Duration.ofSeconds(5)).getFailure());
+        }
+        failures.add(gatewayModel(FakeChatTransport.streaming(call -> Multi.createFrom().item(FakeChatCodec.text("a"))
+                .onCompletion().failWith(() -> new IOException("reset by " + echo))), gatewayToken)
+                .stream("go").subscribe().withSubscriber(AssertSubscriber.create(10))
+                .awaitFailure(Duration.ofSeconds(5)).getFailure());
+
+        assertInstanceOf(InvalidRequestException.class, failures.get(0));
+        assertInstanceOf(RateLimitException.class, failures.get(2));
+        assertInstanceOf(StreamInterruptedException.class, failures.get(failures.size() - 1));
+        List<String> texts = new ArrayList<>(callback.events);
+        for (Throwable failure : failures) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                texts.add(t.toString());
+                if (t instanceof ProviderException provider) {
+                    texts.add(provider.providerMessage());
+                }
+            }
+        }
+        for (String text : texts) {
+            assertFalse(text.contains(GATEWAY_KEY.substring(0, SecretRedactor.MIN_FRAGMENT))
+                    || text.contains(gatewayToken.substring(4, 4 + SecretRedactor.MIN_FRAGMENT)), text);
+        }
+        assertTrue(texts.stream().anyMatch(text -> text.contains("key [redacted] and token [redacted] rejected")),
+                texts::toString);
+    }
+
+    private static HttpChatModel gatewayModel(FakeChatTransport transport, String gatewayToken) {
+        return HttpChatModel.builder(FakeChatCodec.PROVIDER).transport(transport).apiKey(GATEWAY_KEY)
+                .headers(Map.of("X-Gateway-Token", gatewayToken)).settings(ModelSettings.of("fake-1")).build();
     }
 
     @Test

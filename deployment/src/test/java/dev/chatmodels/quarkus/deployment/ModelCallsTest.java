@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.chatmodels.error.AuthenticationException;
 import dev.chatmodels.error.RateLimitException;
+import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.json.Jackson;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
@@ -228,7 +229,7 @@ class ModelCallsTest {
         standIn.enqueue("/reuse/chat/completions", Reply.sse(recorded));
         int expectedEvents = SseFixtures.parse(recorded).size();
         TransportSettings settings = new TransportSettings("reuse", URI.create(standIn.baseUrl() + "/reuse"),
-                Duration.ofSeconds(5), Duration.ofSeconds(5), Optional.empty(), 4, false, false);
+                Duration.ofSeconds(5), Duration.ofSeconds(5), Optional.empty(), 4, false, false, 4096, SecretRedactor.NONE);
         int before = standIn.connectionCount();
         try (RestClientTransport transport = RestClientTransport.create(settings)) {
             for (int i = 0; i < 10; i++) {
@@ -270,7 +271,7 @@ class ModelCallsTest {
     void streamsNewlineDelimitedJson() throws Exception {
         standIn.enqueue("/ndjson/api/chat", Reply.ndjson("{\"n\":1}\n\n{\"n\":2}\n"));
         TransportSettings settings = new TransportSettings("ndjson", URI.create(standIn.baseUrl() + "/ndjson"),
-                Duration.ofSeconds(5), Duration.ofSeconds(5), Optional.empty(), 1, false, false);
+                Duration.ofSeconds(5), Duration.ofSeconds(5), Optional.empty(), 1, false, false, 4096, SecretRedactor.NONE);
         try (RestClientTransport transport = RestClientTransport.create(settings)) {
             List<StreamEvent> events = transport.stream(new HttpCall("/api/chat", Map.of(), "{}"), StreamFormat.NDJSON)
                     .collect().asList().await().atMost(Duration.ofSeconds(10));

@@ -32,6 +32,8 @@ class StartupConfigErrorTest {
             .overrideRuntimeConfigKey("quarkus.chat-models.bad.api-key", "sk-secret-never-printed")
             .overrideRuntimeConfigKey("quarkus.chat-models.proxied.model", "ollama:llama3.2")
             .overrideRuntimeConfigKey("quarkus.chat-models.proxied.proxy", "http://user:hunter2@proxy.example")
+            .overrideRuntimeConfigKey("quarkus.chat-models.chatty.model", "ollama:llama3.2")
+            .overrideRuntimeConfigKey("quarkus.chat-models.chatty.log-body-limit", "-1")
             .overrideConfigKey("quarkus.chat-models.keyless.model", "deepseek:deepseek-chat")
             .assertException(StartupConfigErrorTest::assertNamesEveryProperty);
 
@@ -57,6 +59,7 @@ class StartupConfigErrorTest {
         assertContains(message, "set quarkus.chat-models.\"odd\".model=provider:model or quarkus.chat-models.\"odd\".provider");
         assertContains(message, "set quarkus.chat-models.\"keyless\".api-key or the DEEPSEEK_API_KEY environment variable");
         assertContains(message, "quarkus.chat-models.\"proxied\".proxy is not a proxy address");
+        assertContains(message, "quarkus.chat-models.\"chatty\".log-body-limit=-1 is negative");
         assertContains(message, "@ModelName(\"missing\") ChatModel is injected in " + Consumer.class.getName()
                 + "#missing but quarkus.chat-models.\"missing\".model is not set");
         assertContains(message, "ChatModel is injected in " + Consumer.class.getName()

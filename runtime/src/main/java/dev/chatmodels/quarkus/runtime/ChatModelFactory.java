@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.model.HttpChatModel;
 import dev.chatmodels.model.ModelSettings;
 import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
@@ -80,7 +81,9 @@ public class ChatModelFactory {
         String label = configuredName == null ? resolved.reference().toString() : ChatModelsConfig.modelName(configuredName);
         TransportSettings transport = new TransportSettings(label, baseUri(names, config, resolved),
                 config.connectTimeout(), config.timeout(), proxy(names, config), config.maxConnections(),
-                config.logRequests(), config.logResponses());
+                config.logRequests(), config.logResponses(),
+                logBodyLimit(names, config),
+                SecretRedactor.of(SecretRedactor.modelSecrets(apiKey.orElse(null), config.headers())));
         String resilienceName = configuredName == null ? label : configuredName;
         return HttpChatModel.builder(resolved.provider())
                 .configuredName(configuredName)
@@ -93,6 +96,19 @@ public class ChatModelFactory {
                 .build();
     }
 
+    /** The secrets of a configured model: its API key (configured or from the environment) and credential headers. */
+    static List<String> secrets(String configuredName, ModelConfig config) {
+        ModelSettingNames names = ModelSettingNames.of(configuredName);
+        Optional<String> apiKey;
+        try {
+            apiKey = ResolvedModel.resolve(names, config.model(), config.provider()).apiKey(names, config.apiKey());
+        } catch (IllegalArgumentException e) {
+            // the configuration check reports it; such a model makes no calls, but its configured key is still secret
+            apiKey = config.apiKey();
+        }
+        return SecretRedactor.modelSecrets(apiKey.orElse(null), config.headers());
+    }
+
     /** Checks everything {@link #create} needs from the configuration, without creating anything. */
     static void check(String configuredName, ModelConfig config) {
         ModelSettingNames names = ModelSettingNames.of(configuredName);
@@ -100,6 +116,15 @@ public class ChatModelFactory {
         resolved.apiKey(names, config.apiKey());
         baseUri(names, config, resolved);
         proxy(names, config);
+        logBodyLimit(names, config);
+    }
+
+    private static int logBodyLimit(ModelSettingNames names, ModelConfig config) {
+        if (config.logBodyLimit() < 0) {
+            throw new IllegalArgumentException(names.logBodyLimit() + "=" + config.logBodyLimit()
+                    + " is negative: set the most characters of a body to log, 0 or more");
+        }
+        return config.logBodyLimit();
     }
 
     private static ModelSettings settings(ResolvedModel resolved, ModelConfig config, Map<String, Object> kwargs) {

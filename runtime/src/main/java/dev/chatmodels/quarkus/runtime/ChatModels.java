@@ -1,7 +1,10 @@
 package dev.chatmodels.quarkus.runtime;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -10,6 +13,7 @@ import java.util.concurrent.ConcurrentMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
 import dev.chatmodels.quarkus.runtime.config.ModelConfig;
@@ -109,6 +113,20 @@ public class ChatModels {
                             + ChatModelsConfig.prefix(key) + "model=provider:model (configured: " + names() + ")");
         }
         return model;
+    }
+
+    /**
+     * A redactor of the secrets of every configured model (API keys, credential headers) and of {@code moreSecrets}: for
+     * code that writes model failures or logs outside the models, as a second line of defence.
+     */
+    public SecretRedactor redactor(Collection<String> moreSecrets) {
+        List<String> secrets = new ArrayList<>(moreSecrets);
+        config.models().forEach((key, model) -> {
+            if (model.model().isPresent()) {
+                secrets.addAll(ChatModelFactory.secrets(key, model));
+            }
+        });
+        return SecretRedactor.of(secrets);
     }
 
     static boolean isDefault(String name) {

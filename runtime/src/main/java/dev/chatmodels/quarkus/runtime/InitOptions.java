@@ -38,7 +38,7 @@ record InitOptions(ModelConfig config, Map<String, Object> kwargs, Optional<Rate
     /** The keys of {@link ModelConfig} that take a single value. */
     static final Set<String> VALUE_KEYS = Set.of("provider", "api-key", "base-url", "temperature", "max-tokens", "stop",
             "timeout", "connect-timeout", "stream-idle-timeout", "max-retries", "retry-backoff", "max-retry-delay",
-            "proxy", "max-connections", "log-requests", "log-responses", "tools", "fallbacks");
+            "proxy", "max-connections", "log-requests", "log-responses", "log-body-limit", "tools", "fallbacks");
     /** The keys of {@link ModelConfig} that take a map of named values. */
     static final Set<String> MAP_KEYS = Set.of("headers", "params");
     /** The keys of {@link ModelConfig} that take a group of settings. */

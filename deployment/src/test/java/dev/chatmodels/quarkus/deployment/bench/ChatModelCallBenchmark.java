@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.quarkus.deployment.StandInConfigSource;
 import dev.chatmodels.quarkus.deployment.bench.Throughput.Load;
@@ -103,7 +104,8 @@ class ChatModelCallBenchmark {
                 CONCURRENCY, EVENT_LOOPS);
                 RestClientTransport transport = RestClientTransport.create(new TransportSettings("benchmark",
                         URI.create(server.baseUrl() + "/" + TRANSPORT + "/v1"), Duration.ofSeconds(10),
-                        Duration.ofSeconds(30), Optional.empty(), CONCURRENCY, false, false))) {
+                        Duration.ofSeconds(30), Optional.empty(), CONCURRENCY, false, false, 4096,
+                        SecretRedactor.NONE))) {
             Map<String, TimedCall> invokes = calls(expectedAnswer(), ModelCalls.invoke(model, prompt),
                     TransportCalls.invoke(transport, API_KEY, prompt), raw.invoke(prompt));
             Map<String, TimedCall> streams = calls(expectedStream(), ModelCalls.stream(model, prompt),

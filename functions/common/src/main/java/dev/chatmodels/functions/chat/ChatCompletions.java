@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.chatmodels.error.ChatModelException;
+import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.functions.openai.ApiError;
 import dev.chatmodels.functions.openai.CompletionJson;
 import dev.chatmodels.functions.openai.CompletionRequest;
@@ -34,10 +35,13 @@ public final class ChatCompletions {
 
     private final ModelCatalog models;
     private final Clock clock;
+    private final SecretRedactor secrets;
 
-    public ChatCompletions(ModelCatalog models, Clock clock) {
+    /** @param secrets redacts every failure, a second line of defence behind the models' own redaction */
+    public ChatCompletions(ModelCatalog models, Clock clock, SecretRedactor secrets) {
         this.models = models;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     /** The answer as one {@code chat.completion}. */
@@ -114,10 +118,14 @@ public final class ChatCompletions {
 
     /**
      * A model call's failure as the error the client gets; the original stays the cause, for the function's log. Any
-     * other failure is a bug and passes unchanged, so the function logs it with its stack trace and an error id.
+     * other failure is a bug and passes on, so the function logs it with its stack trace and an error id. Both are
+     * redacted: a secret a provider echoed must reach neither the client nor the log.
      */
-    private static Throwable apiException(Throwable failure, String model) {
-        return failure instanceof ChatModelException ? FailureMapping.toApiError(failure, model).exception(failure) : failure;
+    private Throwable apiException(Throwable failure, String model) {
+        Throwable redacted = secrets.redact(failure);
+        return failure instanceof ChatModelException
+                ? FailureMapping.toApiError(redacted, model).redacted(secrets).exception(redacted)
+                : redacted;
     }
 
     private long now() {

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.chatmodels.error.AuthenticationException;
+import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.functions.openai.ApiError;
 import dev.chatmodels.functions.openai.ApiException;
 
@@ -23,11 +24,17 @@ public class ApiErrorResponses {
 
     private static final Logger LOG = Logger.getLogger(ApiErrorResponses.class);
 
+    private final SecretRedactor secrets;
+
+    ApiErrorResponses(SecretRedactor secrets) {
+        this.secrets = secrets;
+    }
+
     @ServerExceptionMapper
     public Response apiError(ApiException exception) {
         if (exception.error().status() >= 500) {
-            LOG.warnf("Answered %d: %s (%s)", exception.error().status(), exception.getMessage(),
-                    providerSide(exception.getCause()));
+            LOG.warnf("Answered %d: %s (%s)", exception.error().status(), secrets.redact(exception.getMessage()),
+                    secrets.redact(providerSide(exception.getCause())));
         }
         return response(exception.error());
     }

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.functions.chat.ChatCompletions;
 import dev.chatmodels.functions.config.FunctionsConfig;
 import dev.chatmodels.functions.openai.ApiError;
@@ -29,11 +30,14 @@ public class CompletionBodies {
     private final ChatCompletions completions;
     private final CompletionRequestReader reader;
     private final long maxBodySize;
+    private final SecretRedactor secrets;
 
-    CompletionBodies(ChatCompletions completions, CompletionRequestReader reader, FunctionsConfig config) {
+    CompletionBodies(ChatCompletions completions, CompletionRequestReader reader, FunctionsConfig config,
+            SecretRedactor secrets) {
         this.completions = completions;
         this.reader = reader;
         this.maxBodySize = config.maxBodySize().asLongValue();
+        this.secrets = secrets;
     }
 
     /** The request of a body; a body without a declared length is measured here, after the request guard. */
@@ -56,8 +60,8 @@ public class CompletionBodies {
     public Multi<byte[]> events(CompletionRequest request) {
         return ServerSentEvents.of(completions.stream(request), failure -> {
             ApiError error = failure instanceof ApiException api ? api.error() : ApiErrorResponses.unexpected(failure);
-            LOG.warnf("Stream of model '%s' ended early: %s (%s)", request.model(), error.message(),
-                    ApiErrorResponses.providerSide(failure.getCause()));
+            LOG.warnf("Stream of model '%s' ended early: %s (%s)", request.model(), secrets.redact(error.message()),
+                    secrets.redact(ApiErrorResponses.providerSide(failure.getCause())));
             return error;
         });
     }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.json.Jackson;
 
 /**
@@ -48,6 +49,11 @@ public record ApiError(int status, String type, String code, String param, Strin
         error.put("param", param);
         error.put("code", code);
         return body;
+    }
+
+    /** This error with secrets removed from its message and code. */
+    public ApiError redacted(SecretRedactor secrets) {
+        return new ApiError(status, type, secrets.redact(code), param, secrets.redact(message), headers);
     }
 
     /** This error as an exception, to end a request with it. */

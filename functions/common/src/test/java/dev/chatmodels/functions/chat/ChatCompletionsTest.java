@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.functions.openai.ApiException;
 import dev.chatmodels.functions.openai.CompletionRequest;
 import dev.chatmodels.functions.openai.CompletionRequestReader;
@@ -30,18 +31,21 @@ import dev.chatmodels.model.HttpChatModel;
 import dev.chatmodels.model.ModelSettings;
 import dev.chatmodels.provider.ProviderRegistry;
 import dev.chatmodels.testing.ReplayTransport;
+import dev.chatmodels.transport.HttpStatusException;
 
 /** The whole translation, OpenAI request to OpenAI answer, through real codecs replaying recorded answers. */
 class ChatCompletionsTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1_700_000_000), ZoneOffset.UTC);
+    /** A key clients of the function use, which the models do not know. */
+    private static final String CLIENT_KEY = "fn-client-7Hq2Lx9Vw4Rb";
     private static final String HELLO = "[{\"role\": \"user\", \"content\": \"Hello\"}]";
 
     private final ReplayTransport openAi = new ReplayTransport("openai-chat");
     private final ReplayTransport anthropic = new ReplayTransport("anthropic");
     private final ChatCompletions completions = new ChatCompletions(new Catalog(Map.of(
             "default", model("openai", "gpt-4o", openAi),
-            "claude", model("anthropic", "claude-sonnet-4-5", anthropic))), CLOCK);
+            "claude", model("anthropic", "claude-sonnet-4-5", anthropic))), CLOCK, SecretRedactor.of(List.of(CLIENT_KEY)));
 
     @Test
     void answersWithAChatCompletion() {
@@ -252,6 +256,25 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void redactsSecretsTheModelDoesNotKnowFromTheErrorAndItsCause() {
+        String body = "{\"error\": {\"message\": \"Forwarded header Bearer " + CLIENT_KEY + " is not allowed\"}}";
+        openAi.thenFailure(new HttpStatusException(400, Map.of(), body))
+                .thenFailure(new HttpStatusException(400, Map.of(), body));
+
+        for (Throwable failure : List.of(
+                assertThrows(ApiException.class, () -> complete("{\"model\": \"default\", \"messages\": " + HELLO + "}")),
+                assertThrows(ApiException.class,
+                        () -> stream("{\"model\": \"default\", \"stream\": true, \"messages\": " + HELLO + "}")))) {
+            ApiException api = (ApiException) failure;
+            assertEquals(400, api.error().status());
+            assertTrue(api.error().message().contains("Forwarded header Bearer [redacted] is not allowed"),
+                    api.error().message());
+            assertFalse(api.error().toJson().toString().contains(CLIENT_KEY.substring(0, 8)));
+            assertFalse(api.getCause().toString().contains(CLIENT_KEY.substring(0, 8)), api.getCause().toString());
+        }
+    }
+
+    @Test
     void letsUnexpectedFailuresThroughForTheLogWithTheirStackTrace() {
         IllegalStateException bug = new IllegalStateException("a bug");
         ChatCompletions broken = new ChatCompletions(new ModelCatalog() {
@@ -264,7 +287,7 @@ class ChatCompletionsTest {
             public ChatModel get(String name) {
                 throw bug;
             }
-        }, CLOCK);
+        }, CLOCK, SecretRedactor.NONE);
         CompletionRequest request = read("{\"model\": \"default\", \"messages\": " + HELLO + "}");
 
         assertEquals(bug, assertThrows(IllegalStateException.class, () -> broken.complete(request).await().indefinitely()));

@@ -113,6 +113,13 @@ public interface ModelConfig {
     @WithDefault("false")
     boolean logResponses();
 
+    /**
+     * The most characters of each request body, response body or stream event that {@code log-requests} and
+     * {@code log-responses} log; a longer one is cut, and the line says how many characters were left out.
+     */
+    @WithDefault("4096")
+    int logBodyLimit();
+
     /** Names of CDI beans whose {@code @Tool} methods this model is bound to. */
     Optional<List<String>> tools();
 

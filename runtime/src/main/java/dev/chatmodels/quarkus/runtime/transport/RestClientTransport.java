@@ -46,7 +46,7 @@ public final class RestClientTransport implements ChatTransport, Closeable {
 
     /** A transport with its own REST client and stream client; close it to release their connections. */
     public static RestClientTransport create(TransportSettings settings) {
-        TransportLog log = new TransportLog(settings.label(), settings.logRequests(), settings.logResponses());
+        TransportLog log = new TransportLog(settings);
         QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(withoutTrailingSlash(settings.baseUri()))
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
