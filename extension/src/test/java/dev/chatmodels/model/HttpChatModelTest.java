@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -226,17 +229,30 @@ class HttpChatModelTest {
 
     @Test
     void batchAsCompletedDeliversInCompletionOrder() {
+        // the test decides when each answer comes: the order is exact, whatever the machine's load
+        Map<String, CompletableFuture<Void>> gates = new ConcurrentHashMap<>();
+        Function<String, CompletableFuture<Void>> gate = prompt -> gates.computeIfAbsent(prompt,
+                ignored -> new CompletableFuture<>());
         FakeChatTransport transport = FakeChatTransport.posting(call -> {
             String prompt = prompt(call);
-            return ok(FakeChatCodec.answer(prompt, "fake-1", 1, 1), Duration.ofMillis(40L * (3 - Integer.parseInt(prompt))));
+            return Uni.createFrom().completionStage(gate.apply(prompt))
+                    .chain(() -> ok(FakeChatCodec.answer(prompt, "fake-1", 1, 1)));
         });
         List<List<Message>> inputs = IntStream.range(0, 3).mapToObj(i -> List.<Message> of(HumanMessage.of("" + i)))
                 .toList();
-        List<BatchResult<AIMessage>> results = model(transport).batchAsCompleted(inputs, RunConfig.EMPTY)
-                .collect().asList().await().atMost(Duration.ofSeconds(5));
+        AssertSubscriber<BatchResult<AIMessage>> results = model(transport).batchAsCompleted(inputs, RunConfig.EMPTY)
+                .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (transport.calls().size() < 3 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(3, transport.calls().size(), "all three calls in flight at once");
 
-        assertEquals(List.of(2, 1, 0), results.stream().map(BatchResult::index).toList());
-        assertEquals(List.of("2", "1", "0"), results.stream().map(r -> r.value().text()).toList());
+        List.of("2", "1", "0").forEach(prompt -> gate.apply(prompt).complete(null));
+        results.awaitCompletion(Duration.ofSeconds(60));
+
+        assertEquals(List.of(2, 1, 0), results.getItems().stream().map(BatchResult::index).toList());
+        assertEquals(List.of("2", "1", "0"), results.getItems().stream().map(r -> r.value().text()).toList());
     }
 
     @Test
