@@ -18,13 +18,22 @@ final class JsonAnswer {
     private static final ObjectReader FIRST_VALUE = Jackson.MAPPER.reader()
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /**
+     * How many {@code {} positions are tried: each try may read to the end of the text, so an unbounded number would
+     * make a text of many unclosed braces cost quadratic time. Answers put their object after a few braces of prose at
+     * most.
+     */
+    static final int MAX_STARTS = 32;
+
     private JsonAnswer() {
     }
 
     /** The JSON object in {@code text}. */
     static JsonNode parse(String text) {
         JsonProcessingException firstError = null;
-        for (int start = text.indexOf('{'); start >= 0; start = text.indexOf('{', start + 1)) {
+        int tries = 0;
+        for (int start = text.indexOf('{'); start >= 0 && tries < MAX_STARTS; start = text.indexOf('{', start + 1)) {
+            tries++;
             try {
                 return FIRST_VALUE.readTree(text.substring(start));
             } catch (JsonProcessingException e) {
