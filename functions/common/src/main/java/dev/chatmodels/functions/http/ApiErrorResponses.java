@@ -3,48 +3,77 @@ package dev.chatmodels.functions.http;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.chatmodels.error.AuthenticationException;
 import dev.chatmodels.functions.openai.ApiError;
 import dev.chatmodels.functions.openai.ApiException;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * Every error of the HTTP API as an OpenAI error body: the API's own errors, the framework's (unknown path, wrong
- * method or media type) and, as a last resort, unexpected failures, which are logged with an id and never show a stack
- * trace to the client.
+ * The one place the functions write an error answer: an OpenAI error body for the API's own errors and, as a last
+ * resort, for unexpected failures, which are logged with an id and never show a stack trace to the client.
  */
-public class ApiErrorResponses {
+public final class ApiErrorResponses {
+
+    /** HTTP/2's {@code CANCEL} error code: the server needs no more of the stream. */
+    private static final long CANCEL = 0x8;
 
     private static final Logger LOG = Logger.getLogger(ApiErrorResponses.class);
 
-    @ServerExceptionMapper
-    public Response apiError(ApiException exception) {
-        if (exception.error().status() >= 500) {
-            LOG.warnf("Answered %d: %s (%s)", exception.error().status(), exception.getMessage(),
-                    providerSide(exception.getCause()));
-        }
-        return response(exception.error());
+    private ApiErrorResponses() {
     }
 
-    @ServerExceptionMapper
-    public Response frameworkError(WebApplicationException exception) {
-        int status = exception.getResponse().getStatus();
-        if (status >= 500) {
-            return response(unexpected(exception));
+    /** The error to answer a failure with; a server-side failure is logged once, without a stack trace. */
+    public static ApiError of(Throwable failure) {
+        if (failure instanceof ApiException exception) {
+            if (exception.error().status() >= 500) {
+                LOG.warnf("Answered %d: %s (%s)", exception.error().status(), exception.getMessage(),
+                        providerSide(exception.getCause()));
+            }
+            return exception.error();
         }
-        return response(new ApiError(status, ApiError.INVALID_REQUEST, null, null,
-                exception.getMessage() == null ? "HTTP " + status : exception.getMessage(), Map.of()));
+        return unexpected(failure);
     }
 
-    @ServerExceptionMapper
-    public Response unexpectedError(Throwable failure) {
-        return response(unexpected(failure));
+    /** Answers with {@code error}; an answer that has already begun can only be ended. */
+    public static Future<Void> send(HttpServerResponse response, ApiError error) {
+        if (response.headWritten()) {
+            return response.ended() ? Future.succeededFuture() : response.end();
+        }
+        response.setStatusCode(error.status()).putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+        error.headers().forEach(response::putHeader);
+        return response.end(error.toJson().toString());
+    }
+
+    /**
+     * Answers with {@code error} a request whose body is not (entirely) read: the rest of the body is dropped as it
+     * comes, and once the answer is out the connection is closed (HTTP/1.x) or the stream reset (HTTP/2), so a client
+     * still sending learns it can stop.
+     */
+    public static void sendUnread(RoutingContext context, ApiError error) {
+        HttpServerRequest request = context.request();
+        boolean unread = !request.isEnded();
+        boolean http2 = request.version() == HttpVersion.HTTP_2;
+        if (unread) {
+            request.handler(ignored -> {
+            });
+            request.resume();
+            if (!http2) {
+                // Connection-specific headers are forbidden in HTTP/2 (RFC 9113, 8.2.2).
+                context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            }
+        }
+        send(context.response(), error).onComplete(sent -> {
+            if (unread && http2 && !request.isEnded()) {
+                context.response().reset(CANCEL);
+            }
+        });
     }
 
     /**
@@ -65,13 +94,5 @@ public class ApiErrorResponses {
         LOG.errorf(failure, "Unexpected failure %s", id);
         return new ApiError(500, ApiError.SERVER, "internal_error", null,
                 "The function failed unexpectedly; its log has the details under error id " + id + ".", Map.of());
-    }
-
-    static Response response(ApiError error) {
-        Response.ResponseBuilder response = Response.status(error.status())
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(error.toJson().toString());
-        error.headers().forEach(response::header);
-        return response.build();
     }
 }
