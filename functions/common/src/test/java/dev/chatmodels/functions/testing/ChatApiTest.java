@@ -427,7 +427,7 @@ public abstract class ChatApiTest {
     }
 
     /** The error body of a response with {@code status}, checked to be OpenAI's error shape. */
-    protected static JsonNode error(Response response, int status) {
+    public static JsonNode error(Response response, int status) {
         response.then().statusCode(status).contentType(ContentType.JSON);
         JsonNode error = SseBody.json(response.asString()).get("error");
         assertTrue(error.has("message") && error.has("type") && error.has("param") && error.has("code"),

@@ -3,13 +3,19 @@ package dev.chatmodels.functions.knative;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.chatmodels.functions.testing.ChatApiTest;
+import dev.chatmodels.functions.testing.RequestBodies;
 import dev.chatmodels.functions.testing.SseBody;
 import dev.chatmodels.functions.testing.StandIn;
 import dev.chatmodels.functions.testing.StandInModels;
@@ -100,6 +106,55 @@ class CloudEventsTest {
         response.then().statusCode(429);
         assertEquals("4", response.header("retry-after"));
         assertEquals("rate_limit_error", SseBody.json(response.asString()).at("/error/type").asText());
+    }
+
+    @Test
+    void answersMalformedStructuredModeJsonWithAnErrorEvent() {
+        Response response = given().contentType("application/cloudevents+json")
+                .body("{\"specversion\": \"1.0\", \"id\": \"event-6\", \"data\": {\"model\": ").post("/");
+
+        response.then().statusCode(200);
+        assertTrue(response.contentType().startsWith("application/cloudevents+json"), response.contentType());
+        JsonNode event = SseBody.json(response.asString());
+        assertEquals(ChatEventFunction.ERROR_TYPE, event.get("type").asText());
+        assertEquals("invalid_json", event.at("/data/error/code").asText());
+        assertTrue(standIn.requests().isEmpty());
+    }
+
+    @Test
+    void answersAnEventOfAnotherTypeWithAnErrorEventInsteadOfAChat() {
+        Response binary = given().header("ce-specversion", "1.0").header("ce-id", "event-7").header("ce-source", "/tests")
+                .header("ce-type", "com.example.order.created").contentType("application/json").body(REQUEST).post("/");
+
+        binary.then().statusCode(200);
+        assertEquals(ChatEventFunction.ERROR_TYPE, binary.header("ce-type"));
+        assertEquals("event-7", binary.header("ce-subject"));
+        assertEquals("unsupported_event_type", SseBody.json(binary.asString()).at("/error/code").asText());
+
+        Response structured = given().contentType("application/cloudevents+json").body("""
+                {"specversion": "1.0", "id": "event-8", "source": "/tests", "type": "com.example.order.created",
+                 "datacontenttype": "application/json", "data": %s}
+                """.formatted(REQUEST)).post("/");
+
+        JsonNode event = SseBody.json(structured.then().statusCode(200).extract().asString());
+        assertEquals(ChatEventFunction.ERROR_TYPE, event.get("type").asText());
+        assertEquals("event-8", event.get("subject").asText());
+        assertEquals("unsupported_event_type", event.at("/data/error/code").asText());
+        assertTrue(standIn.requests().isEmpty());
+    }
+
+    @Test
+    void rejectsAnOversizedEventOfUnknownLengthWithA413() {
+        byte[] body = RequestBodies.OVER_THE_LIMIT.getBytes(StandardCharsets.UTF_8);
+
+        // An InputStream has no known length, so the event goes out chunked.
+        Response response = given().header("ce-specversion", "1.0").header("ce-id", "event-9")
+                .header("ce-source", "/tests").header("ce-type", ChatEventFunction.REQUEST_TYPE)
+                .contentType("application/json").body(new ByteArrayInputStream(body)).post("/");
+
+        assertEquals("request_too_large", ChatApiTest.error(response, 413).get("code").asText());
+        assertNull(response.header("ce-type"));
+        assertTrue(standIn.requests().isEmpty());
     }
 
     static Response binaryEvent(String id, String data) {
