@@ -21,15 +21,15 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class ApiErrorResponses {
 
-    /** HTTP/2's {@code CANCEL} error code: the server needs no more of the stream. */
-    private static final long CANCEL = 0x8;
-
     private static final Logger LOG = Logger.getLogger(ApiErrorResponses.class);
 
     private ApiErrorResponses() {
     }
 
-    /** The error to answer a failure with; a server-side failure is logged once, without a stack trace. */
+    /**
+     * The error to answer a failure with. An API error on the server's side (a provider failing) is logged as one
+     * warning; the client's own errors are not logged; anything else is {@link #unexpected}.
+     */
     public static ApiError of(Throwable failure) {
         if (failure instanceof ApiException exception) {
             if (exception.error().status() >= 500) {
@@ -53,27 +53,21 @@ public final class ApiErrorResponses {
 
     /**
      * Answers with {@code error} a request whose body is not (entirely) read: the rest of the body is dropped as it
-     * comes, and once the answer is out the connection is closed (HTTP/1.x) or the stream reset (HTTP/2), so a client
-     * still sending learns it can stop.
+     * comes. Over HTTP/1.x the connection closes once the answer is out; over HTTP/2 the answer ends the stream, and
+     * clients stop sending (a reset after it, even with {@code NO_ERROR}, made curl drop the answer).
      */
     public static void sendUnread(RoutingContext context, ApiError error) {
         HttpServerRequest request = context.request();
-        boolean unread = !request.isEnded();
-        boolean http2 = request.version() == HttpVersion.HTTP_2;
-        if (unread) {
+        if (!request.isEnded()) {
             request.handler(ignored -> {
             });
             request.resume();
-            if (!http2) {
+            if (request.version() != HttpVersion.HTTP_2) {
                 // Connection-specific headers are forbidden in HTTP/2 (RFC 9113, 8.2.2).
                 context.response().putHeader(HttpHeaders.CONNECTION, "close");
             }
         }
-        send(context.response(), error).onComplete(sent -> {
-            if (unread && http2 && !request.isEnded()) {
-                context.response().reset(CANCEL);
-            }
-        });
+        send(context.response(), error);
     }
 
     /**
