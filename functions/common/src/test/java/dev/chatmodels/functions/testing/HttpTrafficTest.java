@@ -134,27 +134,32 @@ public abstract class HttpTrafficTest {
 
     @Test
     protected void cancelsTheModelCallWhenTheClientGoesAwayMidStream() throws Exception {
-        standIn.enqueue("/v1/chat/completions", Reply.sseThenStall(
-                Fixtures.read("openai-chat", "text_stream_include_usage_2.response.sse"), 4));
-        HttpClient client = client(HttpVersion.HTTP_1_1);
-        CompletableFuture<Void> firstEvent = new CompletableFuture<>();
+        for (HttpVersion version : new HttpVersion[] { HttpVersion.HTTP_1_1, HttpVersion.HTTP_2 }) {
+            standIn.reset();
+            standIn.enqueue("/v1/chat/completions", Reply.sseThenStall(
+                    Fixtures.read("openai-chat", "text_stream_include_usage_2.response.sse"), 4));
+            // Linger 0: closing resets the connection, as a client that crashes or loses its network does.
+            HttpClient client = client(new HttpClientOptions().setProtocolVersion(version).setSoLinger(0));
+            CompletableFuture<Void> firstEvent = new CompletableFuture<>();
 
-        HttpClientRequest request = client.request(requestOptions()).toCompletionStage().toCompletableFuture()
-                .get(WAIT_SECONDS, TimeUnit.SECONDS);
-        request.putHeader("Content-Type", "application/json")
-                .send(HELLO.replace("{\"model\"", "{\"stream\": true, \"model\""))
-                .onSuccess(response -> response.handler(chunk -> firstEvent.complete(null)));
-        firstEvent.get(WAIT_SECONDS, TimeUnit.SECONDS);
-        assertEquals(1, standIn.openRequests());
+            HttpClientRequest request = client.request(requestOptions()).toCompletionStage().toCompletableFuture()
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            request.putHeader("Content-Type", "application/json")
+                    .send(HELLO.replace("{\"model\"", "{\"stream\": true, \"model\""))
+                    .onSuccess(response -> response.handler(chunk -> firstEvent.complete(null)));
+            firstEvent.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertEquals(1, standIn.openRequests(), version.toString());
 
-        request.connection().close();
+            request.connection().close();
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (standIn.openRequests() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            while (standIn.openRequests() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, standIn.openRequests(), "the call to the provider is still open over " + version);
+            assertEquals(1, standIn.requests().size());
+            client.close();
         }
-        assertEquals(0, standIn.openRequests(), "the call to the provider is still open");
-        assertEquals(1, standIn.requests().size());
     }
 
     /** The answer to a POST of {@code body} to the completions endpoint, its length declared or not (chunked). */
@@ -191,8 +196,12 @@ public abstract class HttpTrafficTest {
     }
 
     private HttpClient client(HttpVersion version) {
+        return client(new HttpClientOptions().setProtocolVersion(version));
+    }
+
+    private HttpClient client(HttpClientOptions options) {
         return vertx.httpClientBuilder()
-                .with(new HttpClientOptions().setProtocolVersion(version).setHttp2ClearTextUpgrade(false))
+                .with(options.setHttp2ClearTextUpgrade(false))
                 // Closing a connection that still has body to send is this client's doing: not the app's log lines.
                 .withConnectHandler(connection -> connection.exceptionHandler(ignored -> {
                 }))
