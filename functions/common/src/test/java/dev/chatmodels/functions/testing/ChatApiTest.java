@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,9 @@ import dev.chatmodels.testing.ProviderStandIn;
 import dev.chatmodels.testing.RecordedAnswers;
 import dev.chatmodels.testing.RecordedRequest;
 import dev.chatmodels.testing.Reply;
+import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -40,6 +43,15 @@ public abstract class ChatApiTest {
 
     @StandIn
     protected ProviderStandIn standIn;
+
+    /** A request that hangs fails after this instead of holding the build; far beyond any answer's time. */
+    private static final int SOCKET_TIMEOUT_MILLIS = 60_000;
+
+    @BeforeAll
+    static void failHungRequests() {
+        RestAssured.config = RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.socket.timeout", SOCKET_TIMEOUT_MILLIS));
+    }
 
     @BeforeEach
     void forgetEarlierCalls() {
