@@ -4,30 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import dev.chatmodels.functions.testing.RawHttp.Answer;
 import dev.chatmodels.testing.Fixtures;
 import dev.chatmodels.testing.ProviderStandIn;
 import dev.chatmodels.testing.Reply;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.core.http.RequestOptions;
 
 /**
  * The API under real HTTP traffic, on an app that serves HTTP itself (not through Lambda's event bridge): bodies of
@@ -37,11 +31,9 @@ import io.vertx.core.http.RequestOptions;
  */
 public abstract class HttpTrafficTest {
 
-    /** Far beyond what any of these exchanges takes on a busy machine; only a hang reaches it. */
-    protected static final long WAIT_SECONDS = 60;
+    private static final long WAIT_SECONDS = RawHttp.WAIT_SECONDS;
+    private static final String COMPLETIONS = "/v1/chat/completions";
     private static final String HELLO = "{\"model\": \"default\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}";
-
-    private static Vertx vertx;
 
     @TestHTTPResource("/")
     protected URL root;
@@ -49,19 +41,17 @@ public abstract class HttpTrafficTest {
     @StandIn
     protected ProviderStandIn standIn;
 
-    @BeforeAll
-    static void startClient() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopClient() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
-    }
+    private RawHttp http;
 
     @BeforeEach
-    void forgetEarlierCalls() {
+    void startClient() {
         standIn.reset();
+        http = new RawHttp(root);
+    }
+
+    @AfterEach
+    void stopClient() throws Exception {
+        http.close();
     }
 
     @Test
@@ -123,7 +113,7 @@ public abstract class HttpTrafficTest {
 
     @Test
     void streamsOverHttp2() {
-        standIn.enqueue("/v1/chat/completions",
+        standIn.enqueue(COMPLETIONS,
                 Reply.fromFixture("openai-chat", "text_stream_include_usage_2.response.sse"));
 
         Answer answer = post(HttpVersion.HTTP_2, HELLO.replace("{\"model\"", "{\"stream\": true, \"model\""), false);
@@ -136,13 +126,13 @@ public abstract class HttpTrafficTest {
     protected void cancelsTheModelCallWhenTheClientGoesAwayMidStream() throws Exception {
         for (HttpVersion version : new HttpVersion[] { HttpVersion.HTTP_1_1, HttpVersion.HTTP_2 }) {
             standIn.reset();
-            standIn.enqueue("/v1/chat/completions", Reply.sseThenStall(
+            standIn.enqueue(COMPLETIONS, Reply.sseThenStall(
                     Fixtures.read("openai-chat", "text_stream_include_usage_2.response.sse"), 4));
             // Linger 0: closing resets the connection, as a client that crashes or loses its network does.
-            HttpClient client = client(new HttpClientOptions().setProtocolVersion(version).setSoLinger(0));
+            HttpClient client = http.client(new HttpClientOptions().setProtocolVersion(version).setSoLinger(0));
             CompletableFuture<Void> firstEvent = new CompletableFuture<>();
 
-            HttpClientRequest request = client.request(requestOptions()).toCompletionStage().toCompletableFuture()
+            HttpClientRequest request = client.request(http.request(COMPLETIONS)).toCompletionStage().toCompletableFuture()
                     .get(WAIT_SECONDS, TimeUnit.SECONDS);
             request.putHeader("Content-Type", "application/json")
                     .send(HELLO.replace("{\"model\"", "{\"stream\": true, \"model\""))
@@ -168,65 +158,10 @@ public abstract class HttpTrafficTest {
     }
 
     private Answer post(HttpVersion version, Buffer body, boolean unknownLength) {
-        HttpClient client = client(version);
-        try {
-            Future<Answer> answer = client.request(requestOptions()).compose(request -> {
-                request.putHeader("Content-Type", "application/json");
-                if (unknownLength) {
-                    // Chunked over HTTP/1.1; over HTTP/2 a body without content-length.
-                    request.setChunked(true);
-                    int piece = 64 * 1024;
-                    for (int start = 0; start < body.length(); start += piece) {
-                        request.write(body.slice(start, Math.min(body.length(), start + piece)));
-                    }
-                    request.end();
-                } else {
-                    request.end(body);
-                }
-                return request.response().compose(response -> response.body().map(
-                        read -> new Answer(response.version(), response.statusCode(),
-                                response.getHeader("Content-Type"), read.toString(StandardCharsets.UTF_8))));
-            });
-            return answer.toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("No answer over " + version, e);
-        } finally {
-            client.close();
-        }
-    }
-
-    private HttpClient client(HttpVersion version) {
-        return client(new HttpClientOptions().setProtocolVersion(version));
-    }
-
-    private HttpClient client(HttpClientOptions options) {
-        return vertx.httpClientBuilder()
-                .with(options.setHttp2ClearTextUpgrade(false))
-                // Closing a connection that still has body to send is this client's doing: not the app's log lines.
-                .withConnectHandler(connection -> connection.exceptionHandler(ignored -> {
-                }))
-                .build();
-    }
-
-    private RequestOptions requestOptions() {
-        return new RequestOptions().setMethod(HttpMethod.POST).setHost(root.getHost()).setPort(root.getPort())
-                .setURI("/v1/chat/completions");
+        return http.post(version, COMPLETIONS, Map.of("Content-Type", "application/json"), body, unknownLength);
     }
 
     private void replay() {
-        standIn.enqueue("/v1/chat/completions", Reply.fromFixture("openai-chat", "text_nonstream.response.json"));
-    }
-
-    /** What the client received. */
-    protected record Answer(HttpVersion version, int status, String contentType, String body) {
-
-        /** The OpenAI error of an answer with {@code expectedStatus}. */
-        JsonNode error(int expectedStatus) {
-            assertEquals(expectedStatus, status, body);
-            assertTrue(contentType != null && contentType.startsWith("application/json"), contentType);
-            JsonNode error = SseBody.json(body).get("error");
-            assertTrue(error.has("message") && error.has("type") && error.has("param") && error.has("code"), body);
-            return error;
-        }
+        standIn.enqueue(COMPLETIONS, Reply.fromFixture("openai-chat", "text_nonstream.response.json"));
     }
 }
