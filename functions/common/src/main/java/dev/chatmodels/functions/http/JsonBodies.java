@@ -90,6 +90,10 @@ public class JsonBodies {
             });
             request.exceptionHandler(failure -> LOG.debugf("The client broke off its request to %s: %s",
                     request.path(), failure));
+            if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+                // The body is wanted: a client waiting for this would otherwise pause first (curl: a second).
+                context.response().writeContinue();
+            }
             request.resume();
         }
 

@@ -21,6 +21,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpVersion;
 
 /**
@@ -109,6 +110,24 @@ public abstract class HttpTrafficTest {
             assertTrue(answer.error(400).get("message").asText().contains("UTF-8"), answer.body());
         }
         assertTrue(standIn.requests().isEmpty());
+    }
+
+    @Test
+    void asksForTheBodyOfAClientThatExpects100Continue() throws Exception {
+        replay();
+        HttpClient client = http.client(new HttpClientOptions());
+        HttpClientRequest request = client.request(http.request(COMPLETIONS)).toCompletionStage().toCompletableFuture()
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
+        // As curl does for bodies over 1 MB: the body only goes out after "100 Continue" (curl waits 1 s for it).
+        request.putHeader("Content-Type", "application/json").putHeader("Expect", "100-continue").setChunked(true)
+                .continueHandler(goOn -> request.end(HELLO));
+        CompletableFuture<Integer> status = request.response().map(HttpClientResponse::statusCode).toCompletionStage()
+                .toCompletableFuture();
+
+        request.sendHead();
+
+        assertEquals(200, status.get(WAIT_SECONDS, TimeUnit.SECONDS));
+        client.close();
     }
 
     @Test
