@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +24,6 @@ import dev.chatmodels.testing.RecordedRequest;
 import dev.chatmodels.testing.Reply;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
-import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -47,15 +45,12 @@ public abstract class ChatApiTest {
     /** A request that hangs fails after this instead of holding the build; far beyond any answer's time. */
     private static final int SOCKET_TIMEOUT_MILLIS = 60_000;
 
-    @BeforeAll
-    static void failHungRequests() {
-        RestAssured.config = RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
-                .setParam("http.socket.timeout", SOCKET_TIMEOUT_MILLIS));
-    }
-
     @BeforeEach
-    void forgetEarlierCalls() {
+    void forgetEarlierCallsAndFailHungRequests() {
         standIn.reset();
+        // Each time: Quarkus sets the client configuration before every test.
+        RestAssured.config = RestAssured.config().httpClient(RestAssured.config().getHttpClientConfig()
+                .setParam("http.socket.timeout", SOCKET_TIMEOUT_MILLIS));
     }
 
     @Test
