@@ -24,7 +24,6 @@ import dev.chatmodels.testing.RecordedRequest;
 import dev.chatmodels.testing.Reply;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -339,7 +338,7 @@ public abstract class ChatApiTest {
         String json = "{\"model\": \"default\", \"messages\": " + HELLO + "}";
         for (String type : List.of("multipart/form-data", "application/x-www-form-urlencoded", "text/plain")) {
             Response response = given()
-                    .config(RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig()
+                    .config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
                             .encodeContentTypeAs(type, ContentType.TEXT)))
                     .contentType(type).body(json).post("/v1/chat/completions");
 
