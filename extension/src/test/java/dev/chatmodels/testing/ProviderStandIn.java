@@ -112,6 +112,11 @@ public final class ProviderStandIn implements AutoCloseable {
         return peak.get();
     }
 
+    /** How many requests are being answered right now: a stalled stream counts until its client closes it. */
+    public int openRequests() {
+        return handling.get();
+    }
+
     /** How many connections clients opened; kept-alive connections are counted once. */
     public int connectionCount() {
         return connectionCount.get();

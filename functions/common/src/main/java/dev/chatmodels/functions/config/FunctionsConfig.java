@@ -22,7 +22,10 @@ public interface FunctionsConfig {
      */
     Optional<List<String>> apiKeys();
 
-    /** The largest request body accepted; a larger one gets a 413 error. */
+    /**
+     * The largest request body accepted, of the HTTP API and of CloudEvents alike; a larger one gets a 413 error, at
+     * once when its length is declared, as soon as the limit is passed when it is not (chunked, HTTP/2).
+     */
     @WithDefault("4M")
     MemorySize maxBodySize();
 

@@ -3,55 +3,71 @@ package dev.chatmodels.functions.http;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.chatmodels.error.AuthenticationException;
-import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.functions.openai.ApiError;
 import dev.chatmodels.functions.openai.ApiException;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * Every error of the HTTP API as an OpenAI error body: the API's own errors, the framework's (unknown path, wrong
- * method or media type) and, as a last resort, unexpected failures, which are logged with an id and never show a stack
- * trace to the client.
+ * The one place the functions write an error answer: an OpenAI error body for the API's own errors and, as a last
+ * resort, for unexpected failures, which are logged with an id and never show a stack trace to the client.
  */
-public class ApiErrorResponses {
+public final class ApiErrorResponses {
 
     private static final Logger LOG = Logger.getLogger(ApiErrorResponses.class);
 
-    private final SecretRedactor secrets;
-
-    ApiErrorResponses(SecretRedactor secrets) {
-        this.secrets = secrets;
+    private ApiErrorResponses() {
     }
 
-    @ServerExceptionMapper
-    public Response apiError(ApiException exception) {
-        if (exception.error().status() >= 500) {
-            LOG.warnf("Answered %d: %s (%s)", exception.error().status(), secrets.redact(exception.getMessage()),
-                    secrets.redact(providerSide(exception.getCause())));
+    /**
+     * The error to answer a failure with. An API error on the server's side (a provider failing) is logged as one
+     * warning; the client's own errors are not logged; anything else is {@link #unexpected}.
+     */
+    public static ApiError of(Throwable failure) {
+        if (failure instanceof ApiException exception) {
+            if (exception.error().status() >= 500) {
+                LOG.warnf("Answered %d: %s (%s)", exception.error().status(), exception.getMessage(),
+                        providerSide(exception.getCause()));
+            }
+            return exception.error();
         }
-        return response(exception.error());
+        return unexpected(failure);
     }
 
-    @ServerExceptionMapper
-    public Response frameworkError(WebApplicationException exception) {
-        int status = exception.getResponse().getStatus();
-        if (status >= 500) {
-            return response(unexpected(exception));
+    /** Answers with {@code error}; an answer that has already begun can only be ended. */
+    public static Future<Void> send(HttpServerResponse response, ApiError error) {
+        if (response.headWritten()) {
+            return response.ended() ? Future.succeededFuture() : response.end();
         }
-        return response(new ApiError(status, ApiError.INVALID_REQUEST, null, null,
-                exception.getMessage() == null ? "HTTP " + status : exception.getMessage(), Map.of()));
+        response.setStatusCode(error.status()).putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+        error.headers().forEach(response::putHeader);
+        return response.end(error.toJson().toString());
     }
 
-    @ServerExceptionMapper
-    public Response unexpectedError(Throwable failure) {
-        return response(unexpected(failure));
+    /**
+     * Answers with {@code error} a request whose body is not (entirely) read: the rest of the body is dropped as it
+     * comes. Over HTTP/1.x the connection closes once the answer is out; over HTTP/2 the answer ends the stream, and
+     * clients stop sending (a reset after it, even with {@code NO_ERROR}, made curl drop the answer).
+     */
+    public static void sendUnread(RoutingContext context, ApiError error) {
+        HttpServerRequest request = context.request();
+        if (!request.isEnded()) {
+            request.handler(ignored -> {
+            });
+            request.resume();
+            if (request.version() != HttpVersion.HTTP_2) {
+                // Connection-specific headers are forbidden in HTTP/2 (RFC 9113, 8.2.2).
+                context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            }
+        }
+        send(context.response(), error);
     }
 
     /**
@@ -72,13 +88,5 @@ public class ApiErrorResponses {
         LOG.errorf(failure, "Unexpected failure %s", id);
         return new ApiError(500, ApiError.SERVER, "internal_error", null,
                 "The function failed unexpectedly; its log has the details under error id " + id + ".", Map.of());
-    }
-
-    static Response response(ApiError error) {
-        Response.ResponseBuilder response = Response.status(error.status())
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(error.toJson().toString());
-        error.headers().forEach(response::header);
-        return response.build();
     }
 }

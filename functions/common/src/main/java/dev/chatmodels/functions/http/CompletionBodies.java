@@ -8,7 +8,6 @@ import org.jboss.logging.Logger;
 
 import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.functions.chat.ChatCompletions;
-import dev.chatmodels.functions.config.FunctionsConfig;
 import dev.chatmodels.functions.openai.ApiError;
 import dev.chatmodels.functions.openai.ApiException;
 import dev.chatmodels.functions.openai.CompletionRequest;
@@ -16,11 +15,12 @@ import dev.chatmodels.functions.openai.CompletionRequestReader;
 import dev.chatmodels.functions.openai.ServerSentEvents;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The bodies of {@code POST /v1/chat/completions}: the request, read within the size limit and checked, and the answer
- * as one JSON document or as server-sent events. Each app's resource sends them the way its platform can: the Knative
- * app streams the events as they come, the Lambda app, whose HTTP integration cannot stream, sends them all at once.
+ * as one JSON document or as server-sent events. Each app sends the events the way its platform can
+ * ({@link StreamDelivery}).
  */
 @Singleton
 public class CompletionBodies {
@@ -29,33 +29,31 @@ public class CompletionBodies {
 
     private final ChatCompletions completions;
     private final CompletionRequestReader reader;
-    private final long maxBodySize;
     private final SecretRedactor secrets;
 
-    CompletionBodies(ChatCompletions completions, CompletionRequestReader reader, FunctionsConfig config,
-            SecretRedactor secrets) {
+    CompletionBodies(ChatCompletions completions, CompletionRequestReader reader, SecretRedactor secrets) {
         this.completions = completions;
         this.reader = reader;
-        this.maxBodySize = config.maxBodySize().asLongValue();
         this.secrets = secrets;
     }
 
-    /** The request of a body; a body without a declared length is measured here, after the request guard. */
+    /** The request of a body, already within the size limit ({@link JsonBodies}): CPU work for a worker thread. */
     public CompletionRequest read(byte[] body) {
-        if (body.length > maxBodySize) {
-            throw ApiError.bodyTooLarge(maxBodySize).exception();
-        }
         return reader.read(body);
     }
 
-    /** The {@code chat.completion} as JSON; fails with an {@link ApiException} before any output. */
+    /**
+     * The {@code chat.completion} as JSON; fails with an {@link ApiException} before any output. Subscribing turns the
+     * request into the provider's, which is CPU work, so it happens on a worker thread.
+     */
     public Uni<byte[]> completion(CompletionRequest request) {
-        return completions.complete(request).map(json -> json.toString().getBytes(StandardCharsets.UTF_8));
+        return completions.complete(request).map(json -> json.toString().getBytes(StandardCharsets.UTF_8))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /**
      * The answer as server-sent events; fails with an {@link ApiException} when it fails before the first event, and
-     * ends with an error event when it fails later.
+     * ends with an error event when it fails later. Subscribed on a worker thread, like {@link #completion}.
      */
     public Multi<byte[]> events(CompletionRequest request) {
         return ServerSentEvents.of(completions.stream(request), failure -> {
@@ -63,6 +61,6 @@ public class CompletionBodies {
             LOG.warnf("Stream of model '%s' ended early: %s (%s)", request.model(), secrets.redact(error.message()),
                     secrets.redact(ApiErrorResponses.providerSide(failure.getCause())));
             return error;
-        });
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -95,13 +95,6 @@ public class RequestGuard {
     }
 
     private static void reject(RoutingContext context, ApiError error) {
-        var response = context.response().setStatusCode(error.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
-        error.headers().forEach(response::putHeader);
-        if (error.status() == 413) {
-            // The unread body would otherwise keep the connection busy.
-            response.putHeader(HttpHeaders.CONNECTION, "close");
-        }
-        response.end(error.toJson().toString());
+        ApiErrorResponses.sendUnread(context, error);
     }
 }

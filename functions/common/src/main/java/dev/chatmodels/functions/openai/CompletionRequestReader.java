@@ -1,6 +1,9 @@
 package dev.chatmodels.functions.openai;
 
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +12,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.chatmodels.json.Jackson;
@@ -36,21 +40,39 @@ public final class CompletionRequestReader {
 
     /** Reads a request body as it came over HTTP. */
     public CompletionRequest read(byte[] body) {
-        JsonNode json;
-        try {
-            json = Jackson.MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ApiError.invalidRequest(null, "invalid_json", "The request body is not valid JSON ("
-                    + e.getOriginalMessage() + location(e) + "): send a JSON object.").exception();
-        } catch (IOException e) {
-            throw ApiError.invalidRequest(null, "invalid_json", "The request body could not be read: send a JSON object.")
-                    .exception();
-        }
-        if (json == null || json.isMissingNode()) {
+        JsonNode json = parse(body, "request body");
+        if (json.isMissingNode()) {
             throw ApiError.invalidRequest(null, "invalid_json",
                     "The request body is empty: send a JSON object with 'model' and 'messages'.").exception();
         }
         return read(json);
+    }
+
+    /**
+     * Parses a JSON text as it came over HTTP (a missing node when there is none). It must be UTF-8 (RFC 8259), checked
+     * strictly: an overlong or otherwise invalid sequence is an error, never decoded into a character it could smuggle
+     * past a check.
+     *
+     * @param what names the text in errors, e.g. {@code request body}
+     */
+    public static JsonNode parse(byte[] body, String what) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiError.invalidRequest(null, "invalid_json",
+                    "The " + what + " is not valid UTF-8: send JSON encoded as UTF-8.").exception();
+        }
+        try {
+            JsonNode json = Jackson.MAPPER.readTree(text);
+            return json == null ? MissingNode.getInstance() : json;
+        } catch (JsonProcessingException e) {
+            throw ApiError.invalidRequest(null, "invalid_json", "The " + what + " is not valid JSON ("
+                    + e.getOriginalMessage() + location(e) + "): send a JSON object.").exception();
+        }
     }
 
     /** Reads a request body already parsed, e.g. the data of a CloudEvent. */

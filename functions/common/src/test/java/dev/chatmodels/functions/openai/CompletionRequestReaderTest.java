@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -165,6 +166,29 @@ class CompletionRequestReaderTest {
         assertEquals(code, error.code());
         assertFalse(error.message().isBlank());
         assertEquals(error.message(), error.toJson().at("/error/message").asText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "overlong slash   | C0AF",
+            "lone surrogate   | EDA080",
+            "cut off sequence | E282",
+            "not UTF-8 at all | FF",
+    })
+    void rejectsInvalidUtf8InsteadOfDecodingIt(String description, String hex) {
+        byte[] sequence = HexFormat.of().parseHex(hex);
+        byte[] before = "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"a"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] after = "b\"}]}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[before.length + sequence.length + after.length];
+        System.arraycopy(before, 0, body, 0, before.length);
+        System.arraycopy(sequence, 0, body, before.length, sequence.length);
+        System.arraycopy(after, 0, body, before.length + sequence.length, after.length);
+
+        ApiError error = assertThrows(ApiException.class, () -> reader.read(body), description).error();
+
+        assertEquals("invalid_json", error.code());
+        assertTrue(error.message().contains("not valid UTF-8"), error.message());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,8 @@ import dev.chatmodels.testing.ProviderStandIn;
 import dev.chatmodels.testing.RecordedAnswers;
 import dev.chatmodels.testing.RecordedRequest;
 import dev.chatmodels.testing.Reply;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -38,9 +41,15 @@ public abstract class ChatApiTest {
     @StandIn
     protected ProviderStandIn standIn;
 
+    /** A request that hangs fails after this instead of holding the build; far beyond any answer's time. */
+    private static final int SOCKET_TIMEOUT_MILLIS = 60_000;
+
     @BeforeEach
-    void forgetEarlierCalls() {
+    void forgetEarlierCallsAndFailHungRequests() {
         standIn.reset();
+        // Each time: Quarkus sets the client configuration before every test.
+        RestAssured.config = RestAssured.config().httpClient(RestAssured.config().getHttpClientConfig()
+                .setParam("http.socket.timeout", SOCKET_TIMEOUT_MILLIS));
     }
 
     @Test
@@ -285,11 +294,78 @@ public abstract class ChatApiTest {
 
     @Test
     void rejectsABodyOverTheLimit() {
-        String big = "x".repeat(StandInModels.MAX_BODY_BYTES);
-        JsonNode error = error(post("{\"model\": \"default\", \"messages\": [{\"role\": \"user\", \"content\": \"" + big
-                + "\"}]}"), 413);
+        JsonNode error = error(post(RequestBodies.OVER_THE_LIMIT), 413);
         assertEquals("request_too_large", error.get("code").asText());
         assertTrue(standIn.requests().isEmpty());
+    }
+
+    @Test
+    void readsBodiesOnBothSidesOfTheOldTenKibLimit() {
+        replay(OPENAI, "openai-chat", "text_nonstream.response.json");
+
+        for (int size : new int[] { 10_240, 10_241 }) {
+            String body = RequestBodies.ofSize(size);
+            complete(body);
+            assertEquals(RequestBodies.content(body), standIn.requests().get(standIn.requests().size() - 1).json()
+                    .at("/messages/0/content").asText(), "body of " + size + " bytes");
+        }
+    }
+
+    @Test
+    void readsBodiesOfOneAndFourMegabytes() {
+        replay(OPENAI, "openai-chat", "text_nonstream.response.json");
+
+        for (String body : List.of(RequestBodies.ONE_MB, RequestBodies.AT_THE_LIMIT)) {
+            standIn.reset();
+            replay(OPENAI, "openai-chat", "text_nonstream.response.json");
+            complete(body);
+            assertEquals(RequestBodies.content(body).length(),
+                    onlyRequest().json().at("/messages/0/content").asText().length());
+        }
+    }
+
+    @Test
+    void rejectsAnEmptyBodySayingWhatToSend() {
+        Response response = given().contentType(ContentType.JSON).body(new byte[0]).post("/v1/chat/completions");
+
+        JsonNode error = error(response, 400);
+        assertEquals("invalid_json", error.get("code").asText());
+        assertTrue(error.get("message").asText().contains("'model' and 'messages'"), error.toString());
+    }
+
+    @Test
+    void rejectsBodiesThatAreNotJsonWithoutReadingThem() {
+        String json = "{\"model\": \"default\", \"messages\": " + HELLO + "}";
+        for (String type : List.of("multipart/form-data", "application/x-www-form-urlencoded", "text/plain")) {
+            Response response = given()
+                    .config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                            .encodeContentTypeAs(type, ContentType.TEXT)))
+                    .contentType(type).body(json).post("/v1/chat/completions");
+
+            assertEquals("unsupported_media_type", error(response, 415).get("code").asText(), type);
+        }
+        assertTrue(standIn.requests().isEmpty());
+    }
+
+    @Test
+    void neverAnswersMutatedRequestsWithA5xx() {
+        replay(OPENAI, "openai-chat", "text_nonstream.response.json");
+        replay(ANTHROPIC, "anthropic", "text_nonstream.response.json");
+
+        MutatedRequests mutations = new MutatedRequests(20261207L, "{\"model\": \"default\", \"messages\": [{\"role\":"
+                + " \"system\", \"content\": \"Be brief.\"}, {\"role\": \"user\", \"content\": [{\"type\": \"text\","
+                + " \"text\": \"Hi\"}]}], \"temperature\": 0.5, \"max_tokens\": 100, \"stop\": [\"END\"], \"tools\": ["
+                + tool("lookup") + "], \"tool_choice\": \"auto\", \"response_format\": {\"type\": \"json_object\"}}");
+        for (int i = 0; i < MutatedRequests.COUNT; i++) {
+            byte[] body = mutations.next();
+            Response response = given().contentType(ContentType.JSON).body(body).post("/v1/chat/completions");
+
+            assertTrue(response.statusCode() < 500, "request " + i + " got " + response.statusCode() + ": "
+                    + new String(body, StandardCharsets.UTF_8) + " -> " + response.asString());
+            if (response.statusCode() != 200) {
+                error(response, response.statusCode());
+            }
+        }
     }
 
     @Test
@@ -399,7 +475,7 @@ public abstract class ChatApiTest {
     }
 
     /** The error body of a response with {@code status}, checked to be OpenAI's error shape. */
-    protected static JsonNode error(Response response, int status) {
+    public static JsonNode error(Response response, int status) {
         response.then().statusCode(status).contentType(ContentType.JSON);
         JsonNode error = SseBody.json(response.asString()).get("error");
         assertTrue(error.has("message") && error.has("type") && error.has("param") && error.has("code"),

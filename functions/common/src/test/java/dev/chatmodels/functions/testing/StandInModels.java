@@ -9,7 +9,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Configures a function app the way an operator would at deploy time: a {@code default} OpenAI model and a
  * {@code claude} Anthropic model, both pointed at one {@link ProviderStandIn} on 127.0.0.1 (OpenAI on
- * {@code /v1/chat/completions}, Anthropic on {@code /v1/messages}), plus small request limits. The configuration
+ * {@code /v1/chat/completions}, Anthropic on {@code /v1/messages}), plus a small message limit. The configuration
  * reaches the app as system properties, so the same resource serves {@code @QuarkusTest} and the packaged app of
  * {@code @QuarkusIntegrationTest}. Tests get the stand-in in a field annotated {@link StandIn}.
  */
@@ -19,7 +19,8 @@ public class StandInModels implements QuarkusTestResourceLifecycleManager {
     public static final String OPENAI_KEY = "sk-test-openai-K8v3Qw1Zr5";
     public static final String ANTHROPIC_KEY = "sk-ant-test-R2m7Jd4Xp9";
     public static final int MAX_MESSAGES = 20;
-    public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The default {@code chat-functions.max-body-size}, 4M. */
+    public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
     private ProviderStandIn standIn;
 
@@ -31,6 +32,8 @@ public class StandInModels implements QuarkusTestResourceLifecycleManager {
                 .with("quarkus.chat-models.model", "openai:gpt-4o-mini")
                 .model("claude", ANTHROPIC_KEY)
                 .with("quarkus.chat-models.claude.model", "anthropic:claude-sonnet-4-5")
+                // Far beyond any test's wait, so only a cancelled call closes a stalled stream.
+                .with("quarkus.chat-models.stream-idle-timeout", "10m")
                 .with("chat-functions.max-messages", Integer.toString(MAX_MESSAGES))
                 .with("chat-functions.max-body-size", Integer.toString(MAX_BODY_BYTES))
                 .properties();

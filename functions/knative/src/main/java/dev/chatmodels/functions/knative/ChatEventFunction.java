@@ -1,6 +1,6 @@
 package dev.chatmodels.functions.knative;
 
-import java.util.UUID;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -9,22 +9,20 @@ import dev.chatmodels.functions.openai.ApiError;
 import dev.chatmodels.functions.openai.ApiException;
 import dev.chatmodels.functions.openai.CompletionRequest;
 import dev.chatmodels.functions.openai.CompletionRequestReader;
-import io.quarkus.funqy.Funq;
-import io.quarkus.funqy.knative.events.CloudEvent;
-import io.quarkus.funqy.knative.events.CloudEventBuilder;
-import io.quarkus.funqy.knative.events.CloudEventMapping;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Chat over Knative Eventing: a CloudEvent of type {@value #REQUEST_TYPE} (binary or structured mode) carries a Chat
  * Completions request as its JSON data, and the reply is a {@value #RESPONSE_TYPE} event carrying the
  * {@code chat.completion}.
  * <p>
- * A request that can never succeed (bad input, an unknown model, a provider rejecting it) is answered with a
- * {@value #ERROR_TYPE} event carrying the OpenAI error body, so a broker does not redeliver it. A failure worth another
- * try (rate limits, provider outages) fails the delivery with its HTTP status instead, so the broker retries with its
- * back-off.
+ * A request that can never succeed (bad input, an unknown model, a provider rejecting it, another event type) is
+ * answered with a {@value #ERROR_TYPE} event carrying the OpenAI error body, so a broker does not redeliver it. A failure
+ * worth another try (rate limits, provider outages) fails with its {@link ApiException} instead, which fails the
+ * delivery with its HTTP status, so the broker retries with its back-off.
  */
+@Singleton
 public class ChatEventFunction {
 
     public static final String REQUEST_TYPE = "dev.chatmodels.chat.request";
@@ -40,26 +38,32 @@ public class ChatEventFunction {
         this.reader = reader;
     }
 
-    @Funq("chat")
-    @CloudEventMapping(trigger = REQUEST_TYPE, responseSource = SOURCE, responseType = RESPONSE_TYPE)
-    public Uni<CloudEvent<JsonNode>> chat(CloudEvent<JsonNode> event) {
+    /** The reply to an event; reading the event is CPU work, so it is subscribed on a worker thread. */
+    Uni<ChatEventReply> chat(ChatEvent event) {
         return Uni.createFrom().deferred(() -> completions.complete(read(event)))
-                .map(completion -> reply(event, RESPONSE_TYPE, completion))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .map(completion -> new ChatEventReply(RESPONSE_TYPE, event.id(), completion))
                 .onFailure(ChatEventFunction::isFinal)
-                .recoverWithItem(failure -> reply(event, ERROR_TYPE, ((ApiException) failure).error().toJson()));
+                .recoverWithItem(failure -> error(event.id(), ((ApiException) failure).error()));
     }
 
-    private CompletionRequest read(CloudEvent<JsonNode> event) {
-        JsonNode data;
-        try {
-            data = event.data();
-        } catch (RuntimeException e) {
-            throw ApiError.invalidRequest(null, "invalid_json",
-                    "The event data is not valid JSON: send a Chat Completions request with datacontenttype"
-                            + " application/json.")
-                    .exception();
+    /** The error event for a request that can never succeed. */
+    static ChatEventReply error(String subject, ApiError error) {
+        return new ChatEventReply(ERROR_TYPE, subject, error.toJson());
+    }
+
+    /** Whether a failure would fail again on redelivery: every 4xx but a rate limit. */
+    static boolean isFinal(Throwable failure) {
+        return failure instanceof ApiException api && api.error().status() < 500 && api.error().status() != 429;
+    }
+
+    private CompletionRequest read(ChatEvent event) {
+        if (!REQUEST_TYPE.equals(event.type())) {
+            throw ApiError.invalidRequest("type", "unsupported_event_type", "Events of type '" + event.type()
+                    + "' are not handled here: send a CloudEvent of type " + REQUEST_TYPE + ".").exception();
         }
-        if (data == null || data.isNull()) {
+        JsonNode data = event.data();
+        if (data == null) {
             throw ApiError.invalidRequest(null, "invalid_json",
                     "The event has no data: send a Chat Completions request as its JSON data.").exception();
         }
@@ -69,19 +73,5 @@ public class ChatEventFunction {
                     "Events cannot stream: leave 'stream' out, or use POST /v1/chat/completions to stream.").exception();
         }
         return request;
-    }
-
-    /** Whether a failure would fail again on redelivery: every 4xx but a rate limit. */
-    private static boolean isFinal(Throwable failure) {
-        return failure instanceof ApiException api && api.error().status() < 500 && api.error().status() != 429;
-    }
-
-    private static CloudEvent<JsonNode> reply(CloudEvent<JsonNode> request, String type, JsonNode data) {
-        return CloudEventBuilder.create()
-                .id(UUID.randomUUID().toString())
-                .type(type)
-                .source(SOURCE)
-                .subject(request.id())
-                .build(data);
     }
 }

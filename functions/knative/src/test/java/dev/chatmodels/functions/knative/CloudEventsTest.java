@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
+import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.chatmodels.functions.testing.RawHttp;
+import dev.chatmodels.functions.testing.RequestBodies;
 import dev.chatmodels.functions.testing.SseBody;
 import dev.chatmodels.functions.testing.StandIn;
 import dev.chatmodels.functions.testing.StandInModels;
@@ -17,8 +22,11 @@ import dev.chatmodels.testing.Fixtures;
 import dev.chatmodels.testing.ProviderStandIn;
 import dev.chatmodels.testing.Reply;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpVersion;
 
 /** Chat over CloudEvents, as a Knative broker or channel delivers them: binary and structured mode. */
 @QuarkusTest
@@ -29,6 +37,9 @@ class CloudEventsTest {
 
     @StandIn
     ProviderStandIn standIn;
+
+    @TestHTTPResource("/")
+    URL root;
 
     @BeforeEach
     void forgetEarlierCalls() {
@@ -100,6 +111,53 @@ class CloudEventsTest {
         response.then().statusCode(429);
         assertEquals("4", response.header("retry-after"));
         assertEquals("rate_limit_error", SseBody.json(response.asString()).at("/error/type").asText());
+    }
+
+    @Test
+    void answersMalformedStructuredModeJsonWithAnErrorEvent() {
+        Response response = given().contentType("application/cloudevents+json")
+                .body("{\"specversion\": \"1.0\", \"id\": \"event-6\", \"data\": {\"model\": ").post("/");
+
+        response.then().statusCode(200);
+        assertTrue(response.contentType().startsWith("application/cloudevents+json"), response.contentType());
+        JsonNode event = SseBody.json(response.asString());
+        assertEquals(ChatEventFunction.ERROR_TYPE, event.get("type").asText());
+        assertEquals("invalid_json", event.at("/data/error/code").asText());
+        assertTrue(standIn.requests().isEmpty());
+    }
+
+    @Test
+    void answersAnEventOfAnotherTypeWithAnErrorEventInsteadOfAChat() {
+        Response binary = given().header("ce-specversion", "1.0").header("ce-id", "event-7").header("ce-source", "/tests")
+                .header("ce-type", "com.example.order.created").contentType("application/json").body(REQUEST).post("/");
+
+        binary.then().statusCode(200);
+        assertEquals(ChatEventFunction.ERROR_TYPE, binary.header("ce-type"));
+        assertEquals("event-7", binary.header("ce-subject"));
+        assertEquals("unsupported_event_type", SseBody.json(binary.asString()).at("/error/code").asText());
+
+        Response structured = given().contentType("application/cloudevents+json").body("""
+                {"specversion": "1.0", "id": "event-8", "source": "/tests", "type": "com.example.order.created",
+                 "datacontenttype": "application/json", "data": %s}
+                """.formatted(REQUEST)).post("/");
+
+        JsonNode event = SseBody.json(structured.then().statusCode(200).extract().asString());
+        assertEquals(ChatEventFunction.ERROR_TYPE, event.get("type").asText());
+        assertEquals("event-8", event.get("subject").asText());
+        assertEquals("unsupported_event_type", event.at("/data/error/code").asText());
+        assertTrue(standIn.requests().isEmpty());
+    }
+
+    @Test
+    void rejectsAnOversizedEventOfUnknownLengthWithA413() throws Exception {
+        try (RawHttp http = new RawHttp(root)) {
+            RawHttp.Answer answer = http.post(HttpVersion.HTTP_1_1, "/", Map.of("ce-specversion", "1.0", "ce-id",
+                    "event-9", "ce-source", "/tests", "ce-type", ChatEventFunction.REQUEST_TYPE, "Content-Type",
+                    "application/json"), Buffer.buffer(RequestBodies.OVER_THE_LIMIT), true);
+
+            assertEquals("request_too_large", answer.error(413).get("code").asText());
+        }
+        assertTrue(standIn.requests().isEmpty());
     }
 
     static Response binaryEvent(String id, String data) {

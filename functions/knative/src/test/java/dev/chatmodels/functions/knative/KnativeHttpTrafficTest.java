@@ -1,0 +1,39 @@
+package dev.chatmodels.functions.knative;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.Test;
+
+import dev.chatmodels.functions.testing.HttpTrafficTest;
+import dev.chatmodels.functions.testing.LogRecords;
+import dev.chatmodels.functions.testing.StandInModels;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The Knative app under real HTTP traffic; in the same JVM, so its log can be checked too. */
+@QuarkusTest
+@WithTestResource(StandInModels.class)
+class KnativeHttpTrafficTest extends HttpTrafficTest {
+
+    @Test
+    void logsNothingAboutBadClients() throws Exception {
+        try (LogRecords log = LogRecords.capture()) {
+            given().contentType(ContentType.JSON).body("{\"model\": ").post("/v1/chat/completions").then().statusCode(400);
+            given().contentType("multipart/form-data; boundary=x").body("--x--".getBytes())
+                    .post("/v1/chat/completions").then().statusCode(415);
+            given().contentType(ContentType.JSON).body(new byte[0]).post("/v1/chat/completions").then().statusCode(400);
+            given().get("/v1/nothing-here").then().statusCode(404);
+            rejectsAnOversizedBodyOfUnknownLengthWithA413();
+            rejectsAnOversizedBodyOverHttp2WithA413();
+            rejectsInvalidUtf8();
+            cancelsTheModelCallWhenTheClientGoesAwayMidStream();
+
+            assertEquals(List.of(), log.atOrAbove(Level.INFO));
+        }
+    }
+}
