@@ -9,6 +9,8 @@ public final class RequestBodies {
     public static final String ONE_MB = ofSize(1024 * 1024);
     public static final String AT_THE_LIMIT = ofSize(StandInModels.MAX_BODY_BYTES);
     public static final String OVER_THE_LIMIT = ofSize(StandInModels.MAX_BODY_BYTES + 1);
+    /** Over Quarkus' own limit ({@code quarkus.http.limits.max-body-size}, 10M), which answers an empty 413. */
+    public static final String OVER_QUARKUS_LIMIT = ofSize(11 * 1024 * 1024);
 
     private RequestBodies() {
     }

@@ -15,7 +15,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** The Knative app under real HTTP traffic; in the same JVM, so its log can be checked too. */
+/** The Knative app under real HTTP traffic; in the same JVM, so its log can be checked too (API and events). */
 @QuarkusTest
 @WithTestResource(StandInModels.class)
 class KnativeHttpTrafficTest extends HttpTrafficTest {
@@ -28,6 +28,8 @@ class KnativeHttpTrafficTest extends HttpTrafficTest {
                     .post("/v1/chat/completions").then().statusCode(415);
             given().contentType(ContentType.JSON).body(new byte[0]).post("/v1/chat/completions").then().statusCode(400);
             given().get("/v1/nothing-here").then().statusCode(404);
+            given().contentType("application/cloudevents+json").body("{\"id\": ").post("/").then().statusCode(200);
+            given().contentType("application/json").body("{}").post("/").then().statusCode(400);
             rejectsAnOversizedBodyOfUnknownLengthWithA413();
             rejectsAnOversizedBodyOverHttp2WithA413();
             rejectsInvalidUtf8();
