@@ -1,5 +1,6 @@
 package dev.chatmodels.functions.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +29,14 @@ public interface FunctionsConfig {
      */
     @WithDefault("4M")
     MemorySize maxBodySize();
+
+    /**
+     * How long a client has, from its request's headers, to send the whole body (HTTP API and CloudEvents alike). A
+     * body still incomplete then gets a 408 error and, over HTTP/1.1, the connection is closed: a slow or stalled
+     * client cannot hold connections and buffers for longer.
+     */
+    @WithDefault("30s")
+    Duration bodyTimeout();
 
     /** The most messages one request may carry; more get a 400 error. */
     @WithDefault("256")

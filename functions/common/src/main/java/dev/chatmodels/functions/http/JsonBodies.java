@@ -13,6 +13,7 @@ import dev.chatmodels.functions.openai.ApiError;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -26,10 +27,15 @@ public class JsonBodies {
 
     private static final Logger LOG = Logger.getLogger(JsonBodies.class);
 
+    /** HTTP/2's CANCEL error code (RFC 9113, 7). */
+    private static final long CANCEL = 0x8;
+
     private final long maxBodySize;
+    private final long bodyTimeoutMillis;
 
     JsonBodies(FunctionsConfig config) {
         this.maxBodySize = config.maxBodySize().asLongValue();
+        this.bodyTimeoutMillis = Math.max(1, config.bodyTimeout().toMillis());
     }
 
     /** Collects the body of {@code context}'s request and hands it to {@code then}, unless it answers the request itself. */
@@ -74,6 +80,7 @@ public class JsonBodies {
         private final Consumer<Buffer> then;
         private final Buffer body = Buffer.buffer();
         private boolean rejected;
+        private long deadline;
 
         Collector(RoutingContext context, Consumer<Buffer> then) {
             this.context = context;
@@ -82,14 +89,18 @@ public class JsonBodies {
 
         void start() {
             HttpServerRequest request = context.request();
+            deadline = context.vertx().setTimer(bodyTimeoutMillis, ignored -> tooSlow());
             request.handler(this::append);
             request.endHandler(ended -> {
+                context.vertx().cancelTimer(deadline);
                 if (!rejected) {
                     then.accept(body);
                 }
             });
-            request.exceptionHandler(failure -> LOG.debugf("The client broke off its request to %s: %s",
-                    request.path(), failure));
+            request.exceptionHandler(failure -> {
+                context.vertx().cancelTimer(deadline);
+                LOG.debugf("The client broke off its request to %s: %s", request.path(), failure);
+            });
             if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
                 // The body is wanted: a client waiting for this would otherwise pause first (curl: a second).
                 context.response().writeContinue();
@@ -103,10 +114,34 @@ public class JsonBodies {
             }
             if (body.length() + (long) chunk.length() > maxBodySize) {
                 rejected = true;
+                context.vertx().cancelTimer(deadline);
                 ApiErrorResponses.sendUnread(context, ApiError.bodyTooLarge(maxBodySize));
                 return;
             }
             body.appendBuffer(chunk);
+        }
+
+        /** The body did not arrive within {@code chat-functions.body-timeout}. */
+        private void tooSlow() {
+            if (!rejected && !context.request().isEnded()) {
+                rejected = true;
+                LOG.debugf("The body of a request to %s did not arrive in time", context.request().path());
+                ApiError error = new ApiError(408, ApiError.INVALID_REQUEST, "request_timeout", null,
+                        "The request body did not arrive within " + bodyTimeoutMillis + " ms: send it at once.", Map.of());
+                HttpServerRequest request = context.request();
+                boolean http2 = request.version() == HttpVersion.HTTP_2;
+                if (!http2) {
+                    context.response().putHeader(HttpHeaders.CONNECTION, "close");
+                }
+                // The rest of the body may never come: once the answer is out, the connection (HTTP/2: the stream) goes.
+                ApiErrorResponses.send(context.response(), error).onComplete(sent -> {
+                    if (http2) {
+                        context.response().reset(CANCEL);
+                    } else {
+                        request.connection().close();
+                    }
+                });
+            }
         }
     }
 }

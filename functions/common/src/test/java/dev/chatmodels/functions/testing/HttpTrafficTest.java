@@ -3,7 +3,10 @@ package dev.chatmodels.functions.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -131,6 +134,26 @@ public abstract class HttpTrafficTest {
 
         assertEquals(200, status.get(WAIT_SECONDS, TimeUnit.SECONDS));
         client.close();
+    }
+
+    @Test
+    void answersAClientThatStopsSendingItsBodyWithA408AndClosesTheConnection() throws Exception {
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            OutputStream out = socket.getOutputStream();
+            // a slow (or malicious) client: 100 bytes announced, 10 sent, then nothing
+            out.write(("POST " + COMPLETIONS + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100\r\n\r\n{\"model\": ").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            // the app closes the connection after its answer: reading to the end proves both
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            assertEquals("request_timeout", SseBody.json(body).get("error").get("code").asText(), answer);
+        }
+        assertTrue(standIn.requests().isEmpty());
     }
 
     @Test

@@ -35,6 +35,8 @@ public class StandInModels implements QuarkusTestResourceLifecycleManager {
                 // Far beyond any test's wait, so only a cancelled call closes a stalled stream.
                 .with("quarkus.chat-models.stream-idle-timeout", "10m")
                 .with("chat-functions.max-messages", Integer.toString(MAX_MESSAGES))
+                // short enough for a test to wait for, long enough for a 4 MB body on a busy machine
+                .with("chat-functions.body-timeout", "10s")
                 .with("chat-functions.max-body-size", Integer.toString(MAX_BODY_BYTES))
                 .properties();
     }
