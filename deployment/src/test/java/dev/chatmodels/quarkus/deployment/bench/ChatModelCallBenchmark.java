@@ -24,8 +24,8 @@ import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.quarkus.deployment.StandInConfigSource;
 import dev.chatmodels.quarkus.deployment.bench.Throughput.Load;
 import dev.chatmodels.quarkus.runtime.ModelName;
-import dev.chatmodels.quarkus.runtime.transport.RestClientTransport;
 import dev.chatmodels.quarkus.runtime.transport.TransportSettings;
+import dev.chatmodels.quarkus.runtime.transport.VertxTransport;
 import dev.chatmodels.testing.Fixtures;
 import dev.chatmodels.testing.ProviderStandIn;
 import dev.chatmodels.testing.Reply;
@@ -101,7 +101,7 @@ class ChatModelCallBenchmark {
         ReplayServer server = ReplayServerConfigSource.server();
         try (RawVertxClient raw = new RawVertxClient(vertx, URI.create(server.baseUrl() + "/" + RAW + "/v1"), API_KEY,
                 CONCURRENCY, EVENT_LOOPS);
-                RestClientTransport transport = RestClientTransport.create(new TransportSettings("benchmark",
+                VertxTransport transport = VertxTransport.create(vertx, new TransportSettings("benchmark",
                         URI.create(server.baseUrl() + "/" + TRANSPORT + "/v1"), Duration.ofSeconds(10),
                         Duration.ofSeconds(30), Optional.empty(), CONCURRENCY, false, false))) {
             Map<String, TimedCall> invokes = calls(expectedAnswer(), ModelCalls.invoke(model, prompt),
