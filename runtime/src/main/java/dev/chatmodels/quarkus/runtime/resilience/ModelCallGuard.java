@@ -29,7 +29,7 @@ import io.smallrye.mutiny.subscription.Cancellable;
  * A stream is guarded until its first item: opening it and waiting for the first item is one attempt, timed out by
  * {@code timeout}, retried and counted by the circuit breaker like a plain call. After the first item the stream is
  * never retried (the caller already has part of it); a pause longer than {@code stream-idle-timeout} between two items
- * fails it with a {@link ProviderTimeoutException}.
+ * fails it with a {@link ProviderTimeoutException}, checked by one timer per stream ({@link IdleTimeout}).
  */
 final class ModelCallGuard implements CallGuard {
 
@@ -37,12 +37,14 @@ final class ModelCallGuard implements CallGuard {
     private final Guard guard;
     private final Duration timeout;
     private final Duration streamIdleTimeout;
+    private final IdleTimeout streamIdle;
 
     private ModelCallGuard(String model, Guard guard, Duration timeout, Duration streamIdleTimeout) {
         this.model = model;
         this.guard = guard;
         this.timeout = timeout;
         this.streamIdleTimeout = streamIdleTimeout;
+        this.streamIdle = new IdleTimeout(streamIdleTimeout, IdleTimeout.Timers.mutiny(), System::nanoTime);
     }
 
     /** The guard of the model called {@code model} in error messages. */
@@ -89,9 +91,8 @@ final class ModelCallGuard implements CallGuard {
     @Override
     public <T> Multi<T> guardStream(Supplier<Multi<T>> stream) {
         return this.<Multi<T>> guard(() -> StreamStart.firstItemOf(stream.get()))
-                .onItem().transformToMulti(rest -> rest.ifNoItem().after(streamIdleTimeout)
-                        .failWith(() -> new ProviderTimeoutException("The chat model " + model
-                                + " stream sent nothing for " + streamIdleTimeout.toMillis() + " ms (stream-idle-timeout)")));
+                .onItem().transformToMulti(rest -> streamIdle.apply(rest, () -> new ProviderTimeoutException("The chat model "
+                        + model + " stream sent nothing for " + streamIdleTimeout.toMillis() + " ms (stream-idle-timeout)")));
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
