@@ -192,17 +192,26 @@ public final class HttpChatModel implements ChatModel {
         return Multi.createFrom().deferred(() -> {
             StreamDecoder decoder = codec.newStreamDecoder();
             boolean[] first = { true };
-            return transport.stream(call, provider.streamFormat())
+            // decoded in the transport's event handler: a stream operator per step and event cost more than decoding
+            return transport.stream(call, provider.streamFormat(), event -> {
+                if (decoder.isComplete()) {
+                    return List.<AIMessageChunk> of();
+                }
+                List<AIMessageChunk> chunks;
+                try {
+                    chunks = decoder.decode(event);
+                } catch (RuntimeException e) {
+                    throw (RuntimeException) toReadFailure(e);
+                }
+                if (first[0] && !chunks.isEmpty()) {
+                    first[0] = false;
+                    List<AIMessageChunk> marked = new ArrayList<>(chunks);
+                    marked.set(0, withStandardMetadata(chunks.get(0)));
+                    return marked;
+                }
+                return chunks;
+            })
                     .onFailure().transform(this::toChatModelException)
-                    .select().where(event -> !decoder.isComplete())
-                    .onItem().transformToIterable(decoder::decode)
-                    .map(chunk -> {
-                        if (first[0]) {
-                            first[0] = false;
-                            return withStandardMetadata(chunk);
-                        }
-                        return chunk;
-                    })
                     // a connection closed cleanly in the middle of the answer must not pass for the whole answer
                     .onCompletion().switchTo(() -> decoder.isComplete() ? Multi.createFrom().<AIMessageChunk> empty()
                             : Multi.createFrom().failure(new ProviderConnectionException(provider.name() + " model "

@@ -2,7 +2,9 @@ package dev.chatmodels.quarkus.runtime.transport;
 
 import java.io.Closeable;
 import java.net.URI;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.chatmodels.transport.ChatTransport;
 import dev.chatmodels.transport.HttpCall;
@@ -113,11 +115,16 @@ public final class VertxTransport implements ChatTransport, Closeable {
 
     @Override
     public Multi<StreamEvent> stream(HttpCall call, StreamFormat format) {
+        return stream(call, format, List::of);
+    }
+
+    @Override
+    public <T> Multi<T> stream(HttpCall call, StreamFormat format, Function<StreamEvent, List<T>> decode) {
         return Multi.createFrom().emitter(emitter -> {
             PendingRequest pending = new PendingRequest();
             emitter.onCancellation(pending::cancel);
             onContext(() -> send(call, format == StreamFormat.SSE ? EVENT_STREAM : NDJSON, pending)
-                    .onSuccess(response -> read(response, format, emitter, pending))
+                    .onSuccess(response -> read(response, format, decode, emitter, pending))
                     .onFailure(failure -> fail(emitter, pending, failure)));
         });
     }
@@ -158,8 +165,8 @@ public final class VertxTransport implements ChatTransport, Closeable {
         call.headers().forEach(request::putHeader);
     }
 
-    private void read(HttpClientResponse response, StreamFormat format, MultiEmitter<? super StreamEvent> emitter,
-            PendingRequest pending) {
+    private <T> void read(HttpClientResponse response, StreamFormat format, Function<StreamEvent, List<T>> decode,
+            MultiEmitter<? super T> emitter, PendingRequest pending) {
         int status = response.statusCode();
         if (ErrorAnswer.isError(status)) {
             response.body().onSuccess(body -> {
@@ -172,7 +179,20 @@ public final class VertxTransport implements ChatTransport, Closeable {
         }
         Consumer<StreamEvent> events = event -> {
             log.event(event);
-            emitter.emit(event);
+            if (emitter.isCancelled()) {
+                return;
+            }
+            List<T> items;
+            try {
+                items = decode.apply(event);
+            } catch (RuntimeException e) {
+                pending.cancel();
+                emitter.fail(e);
+                return;
+            }
+            for (T item : items) {
+                emitter.emit(item);
+            }
         };
         LineSplitter lines = new LineSplitter(format == StreamFormat.SSE ? new SseParser(events) : new NdjsonLines(events));
         Handler<Void> ended = ignored -> {
