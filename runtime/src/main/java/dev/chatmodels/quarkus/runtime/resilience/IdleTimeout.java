@@ -2,15 +2,11 @@ package dev.chatmodels.quarkus.runtime.resilience;
 
 import java.time.Duration;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.operators.multi.AbstractMultiOperator;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.MultiSubscriber;
@@ -23,21 +19,6 @@ import io.smallrye.mutiny.subscription.SerializedSubscriber;
  * The time from subscribing to the first item counts as a pause too.
  */
 final class IdleTimeout {
-
-    /** Runs a task after a delay. */
-    interface Timers {
-
-        Cancellable schedule(long delayNanos, Runnable task);
-
-        /** Mutiny's scheduler, which its own timeouts use. */
-        static Timers mutiny() {
-            ScheduledExecutorService scheduler = Infrastructure.getDefaultWorkerPool();
-            return (delayNanos, task) -> {
-                ScheduledFuture<?> scheduled = scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
-                return () -> scheduled.cancel(false);
-            };
-        }
-    }
 
     private final long timeoutNanos;
     private final Timers timers;

@@ -19,11 +19,12 @@ import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
  * One model's guard: retries with backoff and {@code retry-after} and the circuit breaker come from a SmallRye Fault
- * Tolerance {@link Guard}; timeouts are Mutiny's, applied to each attempt.
+ * Tolerance {@link Guard}; timeouts are our own ({@link AttemptTimeout}, {@link IdleTimeout}) on Vert.x timers, applied
+ * to each attempt.
  * <p>
  * Why not SmallRye's own timeout: SmallRye subscribes to each attempt's {@code Uni} and drops the subscription, so its
  * timeout cannot cancel the HTTP request of a late attempt, nor can cancelling the call reach the attempt in flight.
- * Mutiny's timeout cancels the request it gives up on, and each call keeps its attempt in flight so that cancelling the
+ * Our timeout cancels the request it gives up on, and each call keeps its attempt in flight so that cancelling the
  * call cancels it and stops further retries.
  * <p>
  * A stream is guarded until its first item: opening it and waiting for the first item is one attempt, timed out by
@@ -37,18 +38,20 @@ final class ModelCallGuard implements CallGuard {
     private final Guard guard;
     private final Duration timeout;
     private final Duration streamIdleTimeout;
+    private final AttemptTimeout attemptTimeout;
     private final IdleTimeout streamIdle;
 
-    private ModelCallGuard(String model, Guard guard, Duration timeout, Duration streamIdleTimeout) {
+    private ModelCallGuard(String model, Guard guard, Duration timeout, Duration streamIdleTimeout, Timers timers) {
         this.model = model;
         this.guard = guard;
         this.timeout = timeout;
         this.streamIdleTimeout = streamIdleTimeout;
-        this.streamIdle = new IdleTimeout(streamIdleTimeout, IdleTimeout.Timers.mutiny(), System::nanoTime);
+        this.attemptTimeout = new AttemptTimeout(timeout, timers);
+        this.streamIdle = new IdleTimeout(streamIdleTimeout, timers, System::nanoTime);
     }
 
-    /** The guard of the model called {@code model} in error messages. */
-    static ModelCallGuard create(String model, ModelConfig config) {
+    /** The guard of the model called {@code model} in error messages, its timeouts on {@code timers}. */
+    static ModelCallGuard create(String model, ModelConfig config, Timers timers) {
         Guard.Builder builder = Guard.create().withDescription("chat model " + model).withThreadOffload(false);
         if (config.maxRetries() > 0) {
             Duration first = config.retryBackoff();
@@ -74,16 +77,15 @@ final class ModelCallGuard implements CallGuard {
                     .when(CallGuard::isRetryable)
                     .done();
         }
-        return new ModelCallGuard(model, builder.build(), config.timeout(), config.streamIdleTimeout());
+        return new ModelCallGuard(model, builder.build(), config.timeout(), config.streamIdleTimeout(), timers);
     }
 
     @Override
     public <T> Uni<T> guard(Supplier<Uni<T>> call) {
         return Uni.createFrom().deferred(() -> {
             InFlight inFlight = new InFlight();
-            return this.<T> guarded(() -> inFlight.attempt(call.get()
-                    .ifNoItem().after(timeout).failWith(() -> new ProviderTimeoutException(
-                            "The chat model " + model + " did not answer within " + timeout.toMillis() + " ms (timeout)"))))
+            return this.<T> guarded(() -> inFlight.attempt(attemptTimeout.apply(call.get(), () -> new ProviderTimeoutException(
+                    "The chat model " + model + " did not answer within " + timeout.toMillis() + " ms (timeout)"))))
                     .onCancellation().invoke(inFlight::cancel);
         });
     }

@@ -78,7 +78,7 @@ class IdleTimeoutTest {
                 () -> new TimeoutException("idle")).subscribe().withSubscriber(AssertSubscriber.create(100));
     }
 
-    private static final class FakeTimers implements IdleTimeout.Timers {
+    private static final class FakeTimers implements Timers {
         long now;
         final List<Timer> scheduled = new ArrayList<>();
 
