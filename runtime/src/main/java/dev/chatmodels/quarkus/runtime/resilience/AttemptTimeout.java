@@ -2,6 +2,7 @@ package dev.chatmodels.quarkus.runtime.resilience;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Uni;
@@ -24,11 +25,15 @@ final class AttemptTimeout {
         this.timers = timers;
     }
 
-    <T> Uni<T> apply(Uni<T> attempt, Supplier<Throwable> failure) {
+    /**
+     * {@code attempt}, failing with {@code failure} after the timeout; {@code started} receives each subscription to it,
+     * which cancels it.
+     */
+    <T> Uni<T> apply(Uni<T> attempt, Supplier<Throwable> failure, Consumer<Cancellable> started) {
         return new AbstractUni<T>() {
             @Override
             public void subscribe(UniSubscriber<? super T> downstream) {
-                AbstractUni.subscribe(attempt, new Watch<T>(downstream, failure));
+                AbstractUni.subscribe(attempt, new Watch<T>(downstream, failure, started));
             }
         };
     }
@@ -37,18 +42,21 @@ final class AttemptTimeout {
 
         private final UniSubscriber<? super T> downstream;
         private final Supplier<Throwable> failure;
+        private final Consumer<Cancellable> started;
         private final AtomicBoolean done = new AtomicBoolean();
         private volatile UniSubscription upstream;
         private volatile Cancellable timer;
 
-        Watch(UniSubscriber<? super T> downstream, Supplier<Throwable> failure) {
+        Watch(UniSubscriber<? super T> downstream, Supplier<Throwable> failure, Consumer<Cancellable> started) {
             this.downstream = downstream;
             this.failure = failure;
+            this.started = started;
         }
 
         @Override
         public void onSubscribe(UniSubscription subscription) {
             upstream = subscription;
+            started.accept(this);
             downstream.onSubscribe(this);
             if (!done.get()) {
                 timer = timers.schedule(timeoutNanos, this::timedOut);

@@ -15,7 +15,10 @@ import dev.chatmodels.resilience.CallGuard;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.AbstractUni;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.subscription.UniSubscriber;
+import io.smallrye.mutiny.subscription.UniSubscription;
 
 /**
  * One model's guard: retries with backoff and {@code retry-after} and the circuit breaker come from a SmallRye Fault
@@ -36,17 +39,18 @@ final class ModelCallGuard implements CallGuard {
 
     private final String model;
     private final Guard guard;
-    private final Duration timeout;
     private final Duration streamIdleTimeout;
     private final AttemptTimeout attemptTimeout;
+    private final Supplier<Throwable> timedOut;
     private final IdleTimeout streamIdle;
 
     private ModelCallGuard(String model, Guard guard, Duration timeout, Duration streamIdleTimeout, Timers timers) {
         this.model = model;
         this.guard = guard;
-        this.timeout = timeout;
         this.streamIdleTimeout = streamIdleTimeout;
         this.attemptTimeout = new AttemptTimeout(timeout, timers);
+        this.timedOut = () -> new ProviderTimeoutException(
+                "The chat model " + model + " did not answer within " + timeout.toMillis() + " ms (timeout)");
         this.streamIdle = new IdleTimeout(streamIdleTimeout, timers, System::nanoTime);
     }
 
@@ -80,14 +84,19 @@ final class ModelCallGuard implements CallGuard {
         return new ModelCallGuard(model, builder.build(), config.timeout(), config.streamIdleTimeout(), timers);
     }
 
+    /**
+     * Written as one operator of our own rather than a chain of Mutiny operators: Mutiny wraps every callback it is given
+     * for context propagation, which costs on every call.
+     */
     @Override
     public <T> Uni<T> guard(Supplier<Uni<T>> call) {
-        return Uni.createFrom().deferred(() -> {
-            InFlight inFlight = new InFlight();
-            return this.<T> guarded(() -> inFlight.attempt(attemptTimeout.apply(call.get(), () -> new ProviderTimeoutException(
-                    "The chat model " + model + " did not answer within " + timeout.toMillis() + " ms (timeout)"))))
-                    .onCancellation().invoke(inFlight::cancel);
-        });
+        return new AbstractUni<T>() {
+            @Override
+            public void subscribe(UniSubscriber<? super T> downstream) {
+                InFlight<T> inFlight = new InFlight<>(downstream, call);
+                AbstractUni.subscribe(guarded(inFlight::attempt), inFlight);
+            }
+        };
     }
 
     @Override
@@ -99,10 +108,7 @@ final class ModelCallGuard implements CallGuard {
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
     private <T> Uni<T> guarded(Supplier<Uni<T>> attempt) {
-        Uni<T> result = (Uni<T>) guard.get((Supplier) attempt, (Class) Uni.class);
-        return result.onFailure(CircuitBreakerOpenException.class).transform(open -> new CircuitOpenException(
-                "The chat model " + model + " is not called for now: its circuit breaker is open after too many failures",
-                open));
+        return (Uni<T>) guard.get((Supplier) attempt, (Class) Uni.class);
     }
 
     @Override
@@ -111,31 +117,62 @@ final class ModelCallGuard implements CallGuard {
     }
 
     /**
-     * The attempt in flight of one call, so that cancelling the call cancels it and stops further retries: SmallRye
-     * Fault Tolerance does not pass cancellation on to the attempts it subscribes to.
+     * One call: it makes the attempts the guard asks for and delivers the guard's outcome. It keeps the attempt in
+     * flight, so that cancelling the call cancels it and stops further retries: SmallRye Fault Tolerance does not pass
+     * cancellation on to the attempts it subscribes to.
      */
-    private static final class InFlight {
+    private final class InFlight<T> implements UniSubscriber<T>, UniSubscription {
+        private final UniSubscriber<? super T> downstream;
+        private final Supplier<Uni<T>> call;
         private volatile boolean cancelled;
         private volatile Cancellable current;
+        private volatile UniSubscription upstream;
 
-        <T> Uni<T> attempt(Uni<T> attempt) {
+        InFlight(UniSubscriber<? super T> downstream, Supplier<Uni<T>> call) {
+            this.downstream = downstream;
+            this.call = call;
+        }
+
+        Uni<T> attempt() {
             if (cancelled) {
                 return Uni.createFrom().failure(new CancellationException("The call was cancelled"));
             }
-            return attempt.onSubscription().invoke(subscription -> {
-                current = subscription;
-                if (cancelled) {
-                    subscription.cancel();
-                }
-            });
+            return attemptTimeout.apply(call.get(), timedOut, this::started);
         }
 
-        void cancel() {
+        private void started(Cancellable attempt) {
+            current = attempt;
+            if (cancelled) {
+                attempt.cancel();
+            }
+        }
+
+        @Override
+        public void onSubscribe(UniSubscription subscription) {
+            upstream = subscription;
+            downstream.onSubscribe(this);
+        }
+
+        @Override
+        public void onItem(T item) {
+            downstream.onItem(item);
+        }
+
+        @Override
+        public void onFailure(Throwable failure) {
+            downstream.onFailure(failure instanceof CircuitBreakerOpenException open ? new CircuitOpenException(
+                    "The chat model " + model + " is not called for now: its circuit breaker is open after too many failures",
+                    open) : failure);
+        }
+
+        @Override
+        public void cancel() {
             cancelled = true;
             Cancellable attempt = current;
             if (attempt != null) {
                 attempt.cancel();
             }
+            upstream.cancel();
         }
     }
 }
