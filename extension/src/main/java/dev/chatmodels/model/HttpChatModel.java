@@ -143,12 +143,12 @@ public final class HttpChatModel implements ChatModel {
     public Uni<AIMessage> invokeAsync(List<? extends Message> messages, RunConfig config) {
         ChatRequest request = request(messages);
         CallbackDispatcher callbacks = callbacks(config);
-        return Uni.createFrom().deferred(() -> {
+        Uni<AIMessage> call = Uni.createFrom().deferred(() -> {
             callbacks.start(request.messages());
             return rateLimiter.acquire(request.estimatedTokens()).chain(() -> guard.guard(() -> send(request)));
-        })
-                .invoke(callbacks::end)
-                .onFailure().invoke(callbacks::error);
+        });
+        // every Mutiny operator costs a context-propagation capture per call: only when someone listens
+        return callbacks.isListening() ? call.invoke(callbacks::end).onFailure().invoke(callbacks::error) : call;
     }
 
     @Override
