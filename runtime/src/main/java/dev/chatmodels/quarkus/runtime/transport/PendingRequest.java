@@ -42,4 +42,10 @@ final class PendingRequest {
     boolean isCancelled() {
         return state.get() == CANCELLED;
     }
+
+    /** Neither read to its end nor given up. */
+    boolean isOpen() {
+        Object current = state.get();
+        return current != FINISHED && current != CANCELLED;
+    }
 }

@@ -205,9 +205,12 @@ public final class VertxTransport implements ChatTransport, Closeable {
                 .endHandler(ended);
     }
 
-    /** Fails the stream, unless it was given up: then the failure is only the reset that giving up caused. */
+    /**
+     * Fails the stream, unless it was given up (then the failure is only the reset that giving up caused) or read to its
+     * end (then the connection closing after it is no failure of the stream).
+     */
     private static void fail(MultiEmitter<?> emitter, PendingRequest pending, Throwable failure) {
-        if (!pending.isCancelled()) {
+        if (pending.isOpen()) {
             emitter.fail(failure);
         }
     }
