@@ -206,11 +206,12 @@ public final class VertxTransport implements ChatTransport, Closeable {
     }
 
     /**
-     * Fails the stream, unless it was given up (then the failure is only the reset that giving up caused) or read to its
-     * end (then the connection closing after it is no failure of the stream).
+     * Fails the stream, unless it already ended (a connection reports its close more than once), was read to its end
+     * (then the connection closing after it is no failure of the stream) or was given up (then the failure is only the
+     * reset that giving up caused).
      */
     private static void fail(MultiEmitter<?> emitter, PendingRequest pending, Throwable failure) {
-        if (pending.isOpen()) {
+        if (!emitter.isCancelled() && pending.isOpen()) {
             emitter.fail(failure);
         }
     }
