@@ -80,11 +80,21 @@ final class BenchReport {
 
     static String machine() {
         return String.format(Locale.ROOT,
-                "Machine: %d cores available to the JVM, load average %.1f at the end, %s %s; Java %s (%s), max heap %d MB.",
-                Runtime.getRuntime().availableProcessors(),
+                "Machine: %s, %d cores available to the JVM, load average %.1f at the end, %s %s; Java %s (%s), max heap %d MB.",
+                cpu(), Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    }
+
+    /** The processor's model name, where Linux tells it. */
+    private static String cpu() {
+        try (java.util.stream.Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(line -> line.startsWith("model name")).findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown processor");
+        } catch (IOException | UncheckedIOException e) {
+            return "unknown processor";
+        }
     }
 
     private static String row(String... cells) {
