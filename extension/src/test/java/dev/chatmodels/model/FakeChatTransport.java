@@ -9,9 +9,9 @@ import java.util.function.Function;
 
 import dev.chatmodels.json.Jackson;
 import dev.chatmodels.transport.ChatTransport;
+import dev.chatmodels.transport.HeaderView;
 import dev.chatmodels.transport.HttpCall;
 import dev.chatmodels.transport.HttpResult;
-import dev.chatmodels.transport.ResponseHeaders;
 import dev.chatmodels.transport.StreamEvent;
 import dev.chatmodels.transport.StreamFormat;
 import io.smallrye.mutiny.Multi;
@@ -45,7 +45,7 @@ public final class FakeChatTransport implements ChatTransport {
 
     /** A 200 answer. */
     public static Uni<HttpResult> ok(String body) {
-        return Uni.createFrom().item(new HttpResult(200, ResponseHeaders.NONE, body));
+        return Uni.createFrom().item(new HttpResult(200, HeaderView.NONE, body));
     }
 
     /** A 200 answer delivered after {@code delay}, on another thread. */

@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.chatmodels.json.Jackson;
 import dev.chatmodels.transport.ChatTransport;
+import dev.chatmodels.transport.HeaderView;
 import dev.chatmodels.transport.HttpCall;
 import dev.chatmodels.transport.HttpResult;
-import dev.chatmodels.transport.ResponseHeaders;
 import dev.chatmodels.transport.StreamEvent;
 import dev.chatmodels.transport.StreamFormat;
 import io.smallrye.mutiny.Multi;
@@ -53,7 +53,7 @@ public final class ReplayTransport implements ChatTransport {
     @Override
     public Uni<HttpResult> post(HttpCall call) {
         return Uni.createFrom()
-                .item(() -> new HttpResult(200, ResponseHeaders.NONE, Fixtures.read(provider, next(call) + ".response.json")));
+                .item(() -> new HttpResult(200, HeaderView.NONE, Fixtures.read(provider, next(call) + ".response.json")));
     }
 
     @Override

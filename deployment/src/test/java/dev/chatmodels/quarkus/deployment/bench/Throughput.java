@@ -107,10 +107,5 @@ final class Throughput {
             return new Run(calls + other.calls, failures + other.failures, nanos + other.nanos,
                     firstFailure != null ? firstFailure : other.firstFailure);
         }
-
-        /** Completed calls per second. */
-        double perSecond() {
-            return calls * 1e9 / nanos;
-        }
     }
 }

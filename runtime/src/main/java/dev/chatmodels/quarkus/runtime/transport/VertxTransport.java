@@ -100,7 +100,7 @@ public final class VertxTransport implements ChatTransport, Closeable {
                         if (ErrorAnswer.isError(response.statusCode())) {
                             throw ErrorAnswer.of(response.statusCode(), response.headers(), text);
                         }
-                        return new HttpResult(response.statusCode(), new VertxResponseHeaders(response.headers()),
+                        return new HttpResult(response.statusCode(), new VertxHeaderView(response.headers()),
                                 text);
                     }))
                     .onComplete(answer -> {

@@ -7,10 +7,10 @@ import java.util.List;
  * received as they are, and nothing is copied or lower-cased unless a header is asked for.
  */
 @FunctionalInterface
-public interface ResponseHeaders {
+public interface HeaderView {
 
     /** No headers. */
-    ResponseHeaders NONE = name -> List.of();
+    HeaderView NONE = name -> List.of();
 
     /** The values of the header {@code name} (any case), in the order received; empty when there is none. */
     List<String> all(String name);
