@@ -14,6 +14,9 @@ public final class CallbackDispatcher {
 
     private static final Logger LOG = Logger.getLogger(CallbackDispatcher.class.getName());
 
+    /** A call no callback listens to: it has no run. */
+    public static final CallbackDispatcher NONE = new CallbackDispatcher(null, List.of());
+
     private final RunInfo run;
     private final List<ChatCallback> callbacks;
 
@@ -22,6 +25,7 @@ public final class CallbackDispatcher {
         this.callbacks = List.copyOf(callbacks);
     }
 
+    /** The call's run, {@code null} for {@link #NONE}. */
     public RunInfo run() {
         return run;
     }

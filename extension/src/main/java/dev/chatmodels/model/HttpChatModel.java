@@ -149,14 +149,13 @@ public final class HttpChatModel implements ChatModel {
     public Uni<AIMessage> invokeAsync(List<? extends Message> messages, RunConfig config) {
         ChatRequest request = request(messages);
         CallbackDispatcher callbacks = callbacks(config);
-        return Uni.createFrom().deferred(() -> {
+        Uni<AIMessage> call = Uni.createFrom().deferred(() -> {
             callbacks.start(request.messages());
-            return encode(request, false).chain(call -> rateLimiter.acquire(request.estimatedTokens())
-                    .chain(() -> guard.guard(() -> send(call))));
-        })
-                .invoke(callbacks::end)
-                .onFailure().transform(redactor::redact)
-                .onFailure().invoke(callbacks::error);
+            return encode(request, false).chain(httpCall -> rateLimiter.acquire(request.estimatedTokens())
+                    .chain(() -> guard.guard(() -> send(httpCall))));
+        }).onFailure().transform(redactor::redact);
+        // every Mutiny operator costs a context-propagation capture per call: only when someone listens
+        return callbacks.isListening() ? call.invoke(callbacks::end).onFailure().invoke(callbacks::error) : call;
     }
 
     @Override
@@ -211,17 +210,26 @@ public final class HttpChatModel implements ChatModel {
         return Multi.createFrom().deferred(() -> {
             StreamDecoder decoder = codec.newStreamDecoder();
             boolean[] first = { true };
-            return transport.stream(call, provider.streamFormat())
+            // decoded in the transport's event handler: a stream operator per step and event cost more than decoding
+            return transport.stream(call, provider.streamFormat(), event -> {
+                if (decoder.isComplete()) {
+                    return List.<AIMessageChunk> of();
+                }
+                List<AIMessageChunk> chunks;
+                try {
+                    chunks = decoder.decode(event);
+                } catch (RuntimeException e) {
+                    throw (RuntimeException) toReadFailure(e);
+                }
+                if (first[0] && !chunks.isEmpty()) {
+                    first[0] = false;
+                    List<AIMessageChunk> marked = new ArrayList<>(chunks);
+                    marked.set(0, withStandardMetadata(chunks.get(0)));
+                    return marked;
+                }
+                return chunks;
+            })
                     .onFailure().transform(this::toChatModelException)
-                    .select().where(event -> !decoder.isComplete())
-                    .onItem().transformToIterable(decoder::decode)
-                    .map(chunk -> {
-                        if (first[0]) {
-                            first[0] = false;
-                            return withStandardMetadata(chunk);
-                        }
-                        return chunk;
-                    })
                     // a connection closed cleanly in the middle of the answer must not pass for the whole answer
                     .onCompletion().switchTo(() -> decoder.isComplete() ? Multi.createFrom().<AIMessageChunk> empty()
                             : Multi.createFrom().failure(ProviderException.of(ProviderError.incompleteResponse(
@@ -281,11 +289,15 @@ public final class HttpChatModel implements ChatModel {
 
     private CallbackDispatcher callbacks(RunConfig config) {
         RunConfig effective = defaults.merge(config);
-        RunInfo run = new RunInfo(UUID.randomUUID(), effective.runName(), effective.tags(), effective.metadata(),
-                provider.name(), settings.modelName(), configuredName);
         List<dev.chatmodels.callback.ChatCallback> all = new ArrayList<>(effective.callbacks());
         // a batch passes the scopes along in its config: count each call once
         UsageScope.activeCallbacks().stream().filter(scope -> !all.contains(scope)).forEach(all::add);
+        if (all.isEmpty()) {
+            // a run id costs a SecureRandom draw: only for callbacks that see it
+            return CallbackDispatcher.NONE;
+        }
+        RunInfo run = new RunInfo(UUID.randomUUID(), effective.runName(), effective.tags(), effective.metadata(),
+                provider.name(), settings.modelName(), configuredName);
         return new CallbackDispatcher(run, all);
     }
 

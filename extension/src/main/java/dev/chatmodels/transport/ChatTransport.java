@@ -1,5 +1,8 @@
 package dev.chatmodels.transport;
 
+import java.util.List;
+import java.util.function.Function;
+
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -17,4 +20,13 @@ public interface ChatTransport {
      * connection.
      */
     Multi<StreamEvent> stream(HttpCall call, StreamFormat format);
+
+    /**
+     * Like {@link #stream(HttpCall, StreamFormat)}, each event turned into the items {@code decode} makes of it as it
+     * arrives. A transport can call {@code decode} in its own event handler: a stream operator per event costs more than
+     * the decoding itself. A failure of {@code decode} fails the stream and closes the connection.
+     */
+    default <T> Multi<T> stream(HttpCall call, StreamFormat format, Function<StreamEvent, List<T>> decode) {
+        return stream(call, format).onItem().transformToIterable(decode);
+    }
 }

@@ -2,7 +2,6 @@ package dev.chatmodels.model;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,6 +9,7 @@ import java.util.function.Function;
 
 import dev.chatmodels.json.Jackson;
 import dev.chatmodels.transport.ChatTransport;
+import dev.chatmodels.transport.HeaderView;
 import dev.chatmodels.transport.HttpCall;
 import dev.chatmodels.transport.HttpResult;
 import dev.chatmodels.transport.StreamEvent;
@@ -45,7 +45,7 @@ public final class FakeChatTransport implements ChatTransport {
 
     /** A 200 answer. */
     public static Uni<HttpResult> ok(String body) {
-        return Uni.createFrom().item(new HttpResult(200, Map.of(), body));
+        return Uni.createFrom().item(new HttpResult(200, HeaderView.NONE, body));
     }
 
     /** A 200 answer delivered after {@code delay}, on another thread. */

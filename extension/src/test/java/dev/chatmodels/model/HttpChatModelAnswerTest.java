@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.chatmodels.error.ProviderError;
 import dev.chatmodels.error.ProviderServerException;
 import dev.chatmodels.error.StreamInterruptedException;
+import dev.chatmodels.transport.HeaderView;
 import dev.chatmodels.transport.HttpResult;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -29,7 +29,7 @@ class HttpChatModelAnswerTest {
     void anAnswerWithoutABodyIsAnInvalidResponse() {
         for (int status : new int[] { 200, 204 }) {
             FakeChatTransport transport = FakeChatTransport
-                    .posting(call -> Uni.createFrom().item(new HttpResult(status, Map.of(), "")));
+                    .posting(call -> Uni.createFrom().item(new HttpResult(status, HeaderView.NONE, "")));
             ProviderServerException error = assertThrows(ProviderServerException.class,
                     () -> model(transport).invokeAsync("hi").await().atMost(Duration.ofSeconds(10)));
             assertEquals(ProviderError.INVALID_RESPONSE, error.errorType());

@@ -4,13 +4,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.chatmodels.json.Jackson;
 import dev.chatmodels.transport.ChatTransport;
+import dev.chatmodels.transport.HeaderView;
 import dev.chatmodels.transport.HttpCall;
 import dev.chatmodels.transport.HttpResult;
 import dev.chatmodels.transport.StreamEvent;
@@ -53,7 +53,7 @@ public final class ReplayTransport implements ChatTransport {
     @Override
     public Uni<HttpResult> post(HttpCall call) {
         return Uni.createFrom()
-                .item(() -> new HttpResult(200, Map.of(), Fixtures.read(provider, next(call) + ".response.json")));
+                .item(() -> new HttpResult(200, HeaderView.NONE, Fixtures.read(provider, next(call) + ".response.json")));
     }
 
     @Override

@@ -24,7 +24,6 @@ import dev.chatmodels.quarkus.runtime.ConfigurationCheck;
 import dev.chatmodels.quarkus.runtime.ModelName;
 import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
 import dev.chatmodels.quarkus.runtime.resilience.ModelResilience;
-import dev.chatmodels.quarkus.runtime.transport.ProviderApi;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanArchiveIndexBuildItem;
 import io.quarkus.arc.deployment.BeanDiscoveryFinishedBuildItem;
@@ -35,7 +34,6 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
-import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 
 /**
@@ -60,12 +58,6 @@ class ChatModelsProcessor {
         beans.produce(AdditionalBeanBuildItem.builder()
                 .addBeanClasses(ChatModelFactory.class, ModelResilience.class, ModelName.class)
                 .build());
-    }
-
-    /** The REST Client generates the implementation of {@link ProviderApi} at build time, from the index. */
-    @BuildStep
-    AdditionalIndexedClassesBuildItem restClient() {
-        return new AdditionalIndexedClassesBuildItem(ProviderApi.class.getName());
     }
 
     /**

@@ -43,14 +43,15 @@ import dev.chatmodels.message.content.InvalidToolCall;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.model.RunConfig;
 import dev.chatmodels.quarkus.runtime.ModelName;
-import dev.chatmodels.quarkus.runtime.transport.RestClientTransport;
 import dev.chatmodels.quarkus.runtime.transport.TransportSettings;
+import dev.chatmodels.quarkus.runtime.transport.VertxTransport;
 import dev.chatmodels.testing.Fixtures;
 import dev.chatmodels.testing.ProviderStandIn;
 import dev.chatmodels.testing.RecordedRequest;
 import dev.chatmodels.testing.Reply;
 import dev.chatmodels.testing.SseFixtures;
 import dev.chatmodels.transport.HttpCall;
+import dev.chatmodels.transport.HttpResult;
 import dev.chatmodels.transport.StreamEvent;
 import dev.chatmodels.transport.StreamFormat;
 import io.quarkus.test.QuarkusUnitTest;
@@ -224,17 +225,24 @@ class ModelCallsTest {
     }
 
     @Test
-    void sequentialStreamsReuseOneKeptAliveConnection() throws Exception {
-        String recorded = Fixtures.read("openai-chat", "text_stream_include_usage.response.sse");
-        standIn.enqueue("/reuse/chat/completions", Reply.sse(recorded));
-        int expectedEvents = SseFixtures.parse(recorded).size();
+    void invokesAndStreamsShareOneKeptAliveConnection() {
+        String streamed = Fixtures.read("openai-chat", "text_stream_include_usage.response.sse");
+        Reply answer = Reply.fromFixture("openai-chat", "text_nonstream.response.json");
+        for (int i = 0; i < 10; i++) {
+            standIn.enqueue("/reuse/chat/completions", answer, Reply.sse(streamed));
+        }
+        int expectedEvents = SseFixtures.parse(streamed).size();
         TransportSettings settings = new TransportSettings("reuse", URI.create(standIn.baseUrl() + "/reuse"),
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Optional.empty(), 4, false, false, 4096, SecretRedactor.NONE);
         int before = standIn.connectionCount();
-        try (RestClientTransport transport = RestClientTransport.create(settings)) {
+        try (VertxTransport transport = VertxTransport.create(vertx, settings)) {
+            HttpCall call = new HttpCall("/chat/completions", Map.of(), "{}");
             for (int i = 0; i < 10; i++) {
-                List<StreamEvent> events = transport.stream(new HttpCall("/chat/completions", Map.of(), "{}"),
-                        StreamFormat.SSE).collect().asList().await().atMost(Duration.ofSeconds(10));
+                HttpResult result = transport.post(call).await().atMost(Duration.ofSeconds(10));
+                assertEquals(200, result.status());
+                assertTrue(result.headers().all("Content-TYPE").get(0).startsWith("application/json"));
+                List<StreamEvent> events = transport.stream(call, StreamFormat.SSE).collect().asList()
+                        .await().atMost(Duration.ofSeconds(10));
                 assertEquals(expectedEvents, events.size());
             }
         }
@@ -272,7 +280,7 @@ class ModelCallsTest {
         standIn.enqueue("/ndjson/api/chat", Reply.ndjson("{\"n\":1}\n\n{\"n\":2}\n"));
         TransportSettings settings = new TransportSettings("ndjson", URI.create(standIn.baseUrl() + "/ndjson"),
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Optional.empty(), 1, false, false, 4096, SecretRedactor.NONE);
-        try (RestClientTransport transport = RestClientTransport.create(settings)) {
+        try (VertxTransport transport = VertxTransport.create(vertx, settings)) {
             List<StreamEvent> events = transport.stream(new HttpCall("/api/chat", Map.of(), "{}"), StreamFormat.NDJSON)
                     .collect().asList().await().atMost(Duration.ofSeconds(10));
             assertEquals(List.of(new StreamEvent(null, "{\"n\":1}"), new StreamEvent(null, "{\"n\":2}")), events);

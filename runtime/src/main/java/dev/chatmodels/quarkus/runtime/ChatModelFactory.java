@@ -1,6 +1,5 @@
 package dev.chatmodels.quarkus.runtime;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,14 +22,15 @@ import dev.chatmodels.quarkus.runtime.config.ModelConfig;
 import dev.chatmodels.quarkus.runtime.resilience.ModelResilience;
 import dev.chatmodels.quarkus.runtime.tool.ToolBeans;
 import dev.chatmodels.quarkus.runtime.transport.ProxyAddress;
-import dev.chatmodels.quarkus.runtime.transport.RestClientTransport;
 import dev.chatmodels.quarkus.runtime.transport.TransportSettings;
+import dev.chatmodels.quarkus.runtime.transport.VertxTransport;
 import dev.chatmodels.ratelimit.RateLimiter;
 import dev.chatmodels.tool.ToolSet;
+import io.vertx.core.Vertx;
 
 /**
  * Builds {@link HttpChatModel}s from their settings, and owns their transports: models whose transport settings are
- * equal share one REST client; all are closed at shutdown.
+ * equal share one transport and its connection pool; all are closed at shutdown.
  */
 @ApplicationScoped
 public class ChatModelFactory {
@@ -39,11 +39,13 @@ public class ChatModelFactory {
 
     private final ModelResilience resilience;
     private final ToolBeans toolBeans;
-    private final ConcurrentMap<TransportSettings, RestClientTransport> transports = new ConcurrentHashMap<>();
+    private final Vertx vertx;
+    private final ConcurrentMap<TransportSettings, VertxTransport> transports = new ConcurrentHashMap<>();
 
-    ChatModelFactory(ModelResilience resilience, ToolBeans toolBeans) {
+    ChatModelFactory(ModelResilience resilience, ToolBeans toolBeans, Vertx vertx) {
         this.resilience = resilience;
         this.toolBeans = toolBeans;
+        this.vertx = vertx;
     }
 
     /**
@@ -87,7 +89,7 @@ public class ChatModelFactory {
         String resilienceName = configuredName == null ? label : configuredName;
         return HttpChatModel.builder(resolved.provider())
                 .configuredName(configuredName)
-                .transport(transports.computeIfAbsent(transport, RestClientTransport::create))
+                .transport(transports.computeIfAbsent(transport, settings -> VertxTransport.create(vertx, settings)))
                 .apiKey(apiKey.orElse(null))
                 .headers(config.headers())
                 .settings(settings(resolved, config, kwargs))
@@ -159,7 +161,7 @@ public class ChatModelFactory {
         transports.values().forEach(transport -> {
             try {
                 transport.close();
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 LOG.debugf(e, "Closing a chat model transport failed");
             }
         });

@@ -5,36 +5,35 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.chatmodels.quarkus.deployment.bench.Samples.Percentiles;
-import dev.chatmodels.quarkus.deployment.bench.Throughput.Load;
-
-/** The benchmark's figures as a markdown report: the comparison with the raw client, then the connections used. */
+/**
+ * The benchmark's figures as a markdown report: each figure of the model, the transport alone and the raw client, the
+ * model/raw ratio next to its target, then the connections used.
+ */
 final class BenchReport {
 
-    /** The target of DESIGN.md: the model within this factor of the raw client. */
-    static final double TARGET = 1.15;
-
-    private final List<String> comparisons = new ArrayList<>();
+    private final List<String> figures = new ArrayList<>();
     private final List<String> connections = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
 
-    /** A latency row: median and p90 of the model, of the transport alone and of the raw client. */
-    void latency(String measure, Percentiles model, Percentiles transport, Percentiles raw) {
-        double ratio = (double) model.median() / raw.median();
-        comparisons.add(row(measure, millis(model), millis(transport), millis(raw), ratio(ratio),
-                ratio((double) model.p90() / raw.p90()), verdict(ratio)));
+    /**
+     * A figure: the model's, the transport's and the raw client's values (lower is better), in {@code unit}, with the
+     * model/raw ratio and whether it is within {@code target}.
+     */
+    void figure(String figure, double model, double transport, double raw, Unit unit, double target) {
+        double ratio = model / raw;
+        figures.add(row(figure, unit.format(model), unit.format(transport), unit.format(raw),
+                String.format(Locale.ROOT, "%.2fx", ratio), String.format(Locale.ROOT, "<= %.2fx", target),
+                ratio <= target ? "yes" : "no"));
     }
 
-    /** A throughput row, in calls per second; the ratio is the raw client's throughput over the model's. */
-    void throughput(String measure, Load model, Load transport, Load raw) {
-        double ratio = raw.perSecond() / model.perSecond();
-        comparisons.add(row(measure, perSecond(model), perSecond(transport), perSecond(raw), ratio(ratio), "",
-                verdict(ratio)));
+    /** A figure this benchmark does not measure, with where it comes from instead. */
+    void notMeasured(String figure, String why) {
+        figures.add(row(figure, "", "", "", "", "", why));
     }
 
     /** A row of the connection table: the calls one client made in one phase, how many failed, the connections opened. */
@@ -53,15 +52,13 @@ final class BenchReport {
 
     String markdown(String settings) {
         StringBuilder out = new StringBuilder();
-        out.append("# Chat model call path vs raw Vert.x client (").append(LocalDate.now()).append(")\n\n");
-        out.append(machine()).append("\n").append(settings).append("\n\n");
-        out.append(row("Measure", "Model (ours)", "REST Client transport alone", "Raw Vert.x client",
-                "Model/raw median", "Model/raw p90", "Within " + TARGET + "x")).append('\n');
+        out.append("# Chat model call path vs raw Vert.x client (").append(Instant.now()).append(")\n\n");
+        out.append(machine()).append("\n\n").append(settings).append("\n\n");
+        out.append(row("Figure", "Model (ours)", "Transport alone", "Raw Vert.x client", "Model/raw", "Target", "Met"))
+                .append('\n');
         out.append("|---|---:|---:|---:|---:|---:|:---:|\n");
-        comparisons.forEach(r -> out.append(r).append('\n'));
-        out.append("\nLatencies are median / p90. Throughput ratios are raw calls/s over model calls/s "
-                + "(time per call, like the latency ratios); failed calls, counted over warm-up and measurement, are "
-                + "left out of calls/s.\n\n");
+        figures.forEach(r -> out.append(r).append('\n'));
+        out.append('\n');
         out.append(row("Phase", "Client", "Calls", "Failed", "Connections opened")).append('\n');
         out.append("|---|---|---:|---:|---:|\n");
         connections.forEach(r -> out.append(r).append('\n'));
@@ -82,30 +79,55 @@ final class BenchReport {
     }
 
     static String machine() {
-        return String.format(Locale.ROOT, "Machine: %d cores available to the JVM, %s %s, Java %s (%s), max heap %d MB.",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-                System.getProperty("os.arch"), System.getProperty("java.version"), System.getProperty("java.vm.name"),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        return String.format(Locale.ROOT,
+                "Machine: %s, %d cores available to the JVM, load average %.1f at the end, %s %s; Java %s (%s), max heap %d MB.",
+                cpu(), Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
 
-    private static String millis(Percentiles percentiles) {
-        return String.format(Locale.ROOT, "%.3f / %.3f ms", percentiles.median() / 1e6, percentiles.p90() / 1e6);
-    }
-
-    private static String perSecond(Load load) {
-        String rate = String.format(Locale.ROOT, "%.0f calls/s", load.perSecond());
-        return load.all().failures() == 0 ? rate : rate + " (" + load.all().failures() + " failed)";
-    }
-
-    private static String ratio(double ratio) {
-        return String.format(Locale.ROOT, "%.2fx", ratio);
-    }
-
-    private static String verdict(double ratio) {
-        return ratio <= TARGET ? "yes" : "no";
+    /** The processor's model name, where Linux tells it. */
+    private static String cpu() {
+        try (java.util.stream.Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(line -> line.startsWith("model name")).findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown processor");
+        } catch (IOException | UncheckedIOException e) {
+            return "unknown processor";
+        }
     }
 
     private static String row(String... cells) {
         return "| " + String.join(" | ", cells) + " |";
+    }
+
+    /** How a figure's values are shown. */
+    enum Unit {
+        NANOS_AS_MILLIS {
+            @Override
+            String format(double value) {
+                return String.format(Locale.ROOT, "%.3f ms", value / 1e6);
+            }
+        },
+        NANOS_AS_MICROS {
+            @Override
+            String format(double value) {
+                return String.format(Locale.ROOT, "%.1f µs", value / 1e3);
+            }
+        },
+        BYTES_AS_KIB {
+            @Override
+            String format(double value) {
+                return String.format(Locale.ROOT, "%.1f KiB", value / 1024);
+            }
+        },
+        NANOS_AS_SECONDS {
+            @Override
+            String format(double value) {
+                return String.format(Locale.ROOT, "%.3f s", value / 1e9);
+            }
+        };
+
+        abstract String format(double value);
     }
 }

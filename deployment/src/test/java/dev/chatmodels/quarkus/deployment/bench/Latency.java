@@ -20,8 +20,11 @@ final class Latency {
     private Latency() {
     }
 
-    /** Runs each call {@code warmUp} times, then {@code iterations} measured times; samples keyed like {@code calls}. */
-    static Map<String, Samples> measure(Map<String, TimedCall> calls, int warmUp, int iterations) {
+    /**
+     * Runs each call {@code warmUp} times, then {@code iterations} measured times; samples, with what each measured
+     * block cost the client threads, keyed like {@code calls}.
+     */
+    static Map<String, Samples> measure(Map<String, TimedCall> calls, int warmUp, int iterations, ThreadCost cost) {
         calls.forEach((name, call) -> run(name, call, warmUp, null));
         Map<String, Samples> samples = new LinkedHashMap<>();
         calls.keySet().forEach(name -> samples.put(name, new Samples(iterations)));
@@ -29,7 +32,9 @@ final class Latency {
         for (int round = 0; round < ROUNDS; round++) {
             int block = iterations / ROUNDS + (round < iterations % ROUNDS ? 1 : 0);
             for (String name : order) {
+                ThreadCost.Reading before = cost.read();
                 run(name, calls.get(name), block, samples.get(name));
+                samples.get(name).add(cost.between(before, cost.read()));
             }
             Collections.rotate(order, 1);
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
 import dev.chatmodels.quarkus.runtime.config.ModelConfig;
@@ -15,6 +16,7 @@ import dev.chatmodels.quarkus.runtime.config.RateLimitConfig;
 import dev.chatmodels.ratelimit.RateLimiter;
 import dev.chatmodels.ratelimit.TokenBucketRateLimiter;
 import dev.chatmodels.resilience.CallGuard;
+import io.vertx.core.Vertx;
 
 /**
  * Builds each model's call guard (retries, timeouts, circuit breaker) and rate limiter from its configuration. A shared
@@ -24,15 +26,24 @@ import dev.chatmodels.resilience.CallGuard;
 public class ModelResilience {
 
     private final ChatModelsConfig config;
+    private final Timers timers;
     private final ConcurrentMap<String, RateLimiter> sharedLimiters = new ConcurrentHashMap<>();
 
+    @Inject
+    ModelResilience(ChatModelsConfig config, Vertx vertx) {
+        this.config = config;
+        this.timers = Timers.vertx(vertx);
+    }
+
+    /** Rate limiters only, for checking the configuration: it makes no guard. */
     ModelResilience(ChatModelsConfig config) {
         this.config = config;
+        this.timers = null;
     }
 
     /** The guard around each call of the model {@code modelName}. */
     public CallGuard guard(String modelName, ModelConfig model) {
-        return ModelCallGuard.create(label(modelName), model);
+        return ModelCallGuard.create(label(modelName), model, timers);
     }
 
     /**

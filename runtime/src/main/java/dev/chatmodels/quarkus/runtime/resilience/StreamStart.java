@@ -1,5 +1,6 @@
 package dev.chatmodels.quarkus.runtime.resilience;
 
+import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -7,6 +8,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.subscription.MultiSubscriber;
 
 /**
  * Splits a stream at its first item, so that waiting for the first item can be timed out and retried like a plain call,
@@ -44,26 +46,43 @@ final class StreamStart {
                     cancel.run();
                 }
             });
-            Cancellable subscription = stream.subscribe().with(item -> {
-                buffer.onNext(item);
-                if (handedOver.compareAndSet(false, true)) {
-                    started.complete(rest);
+            // a subscriber of its own rather than subscribe().with(...): Mutiny wraps each callback it is given for
+            // context propagation, which costs on every item
+            stream.subscribe().withSubscriber(new MultiSubscriber<T>() {
+                @Override
+                public void onSubscribe(Flow.Subscription subscription) {
+                    if (upstream.compareAndSet(null, subscription::cancel)) {
+                        subscription.request(Long.MAX_VALUE);
+                    } else {
+                        subscription.cancel();
+                    }
                 }
-            }, failure -> {
-                if (handedOver.compareAndSet(false, true)) {
-                    started.fail(failure);
-                } else {
-                    buffer.onError(failure);
+
+                @Override
+                public void onItem(T item) {
+                    buffer.onNext(item);
+                    if (handedOver.compareAndSet(false, true)) {
+                        started.complete(rest);
+                    }
                 }
-            }, () -> {
-                buffer.onComplete();
-                if (handedOver.compareAndSet(false, true)) {
-                    started.complete(rest);
+
+                @Override
+                public void onFailure(Throwable failure) {
+                    if (handedOver.compareAndSet(false, true)) {
+                        started.fail(failure);
+                    } else {
+                        buffer.onError(failure);
+                    }
+                }
+
+                @Override
+                public void onCompletion() {
+                    buffer.onComplete();
+                    if (handedOver.compareAndSet(false, true)) {
+                        started.complete(rest);
+                    }
                 }
             });
-            if (!upstream.compareAndSet(null, subscription)) {
-                subscription.cancel();
-            }
         });
     }
 }

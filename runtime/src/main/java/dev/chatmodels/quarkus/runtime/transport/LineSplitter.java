@@ -1,70 +1,85 @@
 package dev.chatmodels.quarkus.runtime.transport;
 
-import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
-
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.util.ByteProcessor;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * Splits the buffers of a streamed answer into lines ending in LF, CRLF or CR, as they arrive. A line, or a CRLF, may
- * be split across buffers; each line is decoded from UTF-8 once it is whole, so a character split across buffers stays
- * whole. Used by one response at a time, on its event loop: nothing is synchronized.
+ * Splits the buffers of a streamed answer into lines ending in LF, CRLF or CR, as they arrive, and hands each line over
+ * as bytes: the reader decodes only what it keeps, once. Line ends are found by Netty's bulk scan, not byte by byte. A
+ * line, or a CRLF, may be split across buffers: its start is kept until its end arrives, so a character split across
+ * buffers stays whole. Used by one response at a time, on its event loop: nothing is synchronized.
  */
 final class LineSplitter {
 
-    private final Consumer<String> lines;
+    /** Receives the lines of an answer. */
+    interface Lines {
+
+        /** One line: the bytes {@code [start, end)} of {@code bytes}, without its line end; valid only during the call. */
+        void line(ByteBuf bytes, int start, int end);
+    }
+
+    private final Lines lines;
     /** The start of a line whose end has not arrived yet, or {@code null}. */
-    private Buffer partial;
-    /** The last byte was a CR: an LF right after it belongs to the same line end. */
+    private ByteBuf partial;
+    /** The last buffer ended with a CR: an LF at the start of the next belongs to the same line end. */
     private boolean afterCr;
 
-    LineSplitter(Consumer<String> lines) {
+    LineSplitter(Lines lines) {
         this.lines = lines;
     }
 
-    /** Hands every line that {@code bytes} completes to the consumer, and keeps the rest for the next buffer. */
-    void feed(Buffer bytes) {
-        int length = bytes.length();
-        int start = 0;
-        for (int i = 0; i < length; i++) {
-            byte b = bytes.getByte(i);
-            if (b == '\n' && afterCr) {
-                afterCr = false;
-                start = i + 1;
-            } else if (b == '\n' || b == '\r') {
-                afterCr = b == '\r';
-                line(bytes, start, i);
-                start = i + 1;
-            } else {
-                afterCr = false;
+    /** Hands every line that {@code buffer} completes to the reader, and keeps the rest for the next buffer. */
+    void feed(Buffer buffer) {
+        ByteBuf bytes = buffer.getByteBuf();
+        int start = bytes.readerIndex();
+        int end = bytes.writerIndex();
+        if (afterCr && start < end) {
+            afterCr = false;
+            if (bytes.getByte(start) == '\n') {
+                start++;
             }
         }
-        if (start < length) {
-            if (partial == null) {
-                partial = Buffer.buffer(length - start);
+        while (start < end) {
+            int lineEnd = bytes.forEachByte(start, end - start, ByteProcessor.FIND_CRLF);
+            if (lineEnd < 0) {
+                break;
             }
-            partial.appendBuffer(bytes, start, length - start);
+            line(bytes, start, lineEnd);
+            start = lineEnd + 1;
+            if (bytes.getByte(lineEnd) == '\r') {
+                if (start == end) {
+                    afterCr = true;
+                } else if (bytes.getByte(start) == '\n') {
+                    start++;
+                }
+            }
+        }
+        if (start < end) {
+            if (partial == null) {
+                partial = Unpooled.buffer(end - start);
+            }
+            partial.writeBytes(bytes, start, end - start);
         }
     }
 
     /** Hands over the last line when the answer does not end with a line end. */
     void end() {
         if (partial != null) {
-            String last = partial.toString(StandardCharsets.UTF_8);
+            ByteBuf last = partial;
             partial = null;
-            lines.accept(last);
+            lines.line(last, last.readerIndex(), last.writerIndex());
         }
     }
 
-    private void line(Buffer bytes, int start, int end) {
-        String line;
+    private void line(ByteBuf bytes, int start, int end) {
         if (partial == null) {
-            line = bytes.getString(start, end);
+            lines.line(bytes, start, end);
         } else {
-            partial.appendBuffer(bytes, start, end - start);
-            line = partial.toString(StandardCharsets.UTF_8);
+            ByteBuf whole = partial.writeBytes(bytes, start, end - start);
             partial = null;
+            lines.line(whole, whole.readerIndex(), whole.writerIndex());
         }
-        lines.accept(line);
     }
 }

@@ -1,23 +1,33 @@
 package dev.chatmodels.quarkus.runtime.transport;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 import dev.chatmodels.transport.StreamEvent;
+import io.netty.buffer.ByteBuf;
 
 /**
  * Reads server-sent events from the lines of a {@code text/event-stream} answer (split by a {@link LineSplitter}),
- * following the event stream
- * interpretation of the HTML standard: {@code event} and {@code data} fields, the lines of a multi-line {@code data}
- * joined with {@code \n}, a blank line ending each event, comment lines (starting with {@code :}) skipped. Events
- * without data are not delivered, nor is an event the answer ends before its blank line. {@code id} and {@code retry}
- * only serve to reconnect, which a POSTed stream never does: they are read and ignored.
+ * following the event stream interpretation of the HTML standard: {@code event} and {@code data} fields, the lines of a
+ * multi-line {@code data} joined with {@code \n}, a blank line ending each event, comment lines (starting with
+ * {@code :}) skipped. Events without data are not delivered, nor is an event the answer ends before its blank line.
+ * {@code id} and {@code retry} only serve to reconnect, which a POSTed stream never does: they are ignored.
+ * <p>
+ * Field names are matched on the bytes; only field values are decoded, each once: the usual one-line {@code data} is
+ * delivered as decoded, without copying.
  */
-final class SseParser {
+final class SseParser implements LineSplitter.Lines {
+
+    private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EVENT = "event".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BYTE_ORDER_MARK = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
     private final Consumer<StreamEvent> events;
-    private final StringBuilder data = new StringBuilder();
     private String event;
-    private boolean hasData;
+    /** The data of the event so far, when it has one line; {@code null} before its first data line. */
+    private String data;
+    /** The data of the event so far, when it has more than one line. */
+    private StringBuilder lines;
     private boolean firstLine = true;
 
     SseParser(Consumer<StreamEvent> events) {
@@ -25,48 +35,71 @@ final class SseParser {
     }
 
     /** Reads the next line of the answer, without its line end; a blank line delivers the event it ends. */
-    void line(String line) {
+    @Override
+    public void line(ByteBuf bytes, int start, int end) {
         if (firstLine) {
             firstLine = false;
             // the stream may start with a byte order mark
-            if (line.startsWith("\uFEFF")) {
-                line = line.substring(1);
+            if (startsWith(bytes, start, end, BYTE_ORDER_MARK)) {
+                start += BYTE_ORDER_MARK.length;
             }
         }
-        if (line.isEmpty()) {
+        if (start == end) {
             dispatch();
             return;
         }
-        if (line.charAt(0) == ':') {
+        if (bytes.getByte(start) == ':') {
             return;
         }
-        int colon = line.indexOf(':');
-        String field = colon < 0 ? line : line.substring(0, colon);
-        int valueStart = colon < 0 ? line.length() : colon + 1;
-        if (valueStart < line.length() && line.charAt(valueStart) == ' ') {
+        int colon = bytes.indexOf(start, end, (byte) ':');
+        int fieldEnd = colon < 0 ? end : colon;
+        int valueStart = colon < 0 ? end : colon + 1;
+        if (valueStart < end && bytes.getByte(valueStart) == ' ') {
             valueStart++;
         }
-        switch (field) {
-            case "data" -> {
-                if (hasData) {
-                    data.append('\n');
-                }
-                data.append(line, valueStart, line.length());
-                hasData = true;
+        if (isField(bytes, start, fieldEnd, DATA)) {
+            data(bytes.toString(valueStart, end - valueStart, StandardCharsets.UTF_8));
+        } else if (isField(bytes, start, fieldEnd, EVENT)) {
+            event = bytes.toString(valueStart, end - valueStart, StandardCharsets.UTF_8);
+        }
+        // id, retry and unknown fields are ignored
+    }
+
+    private void data(String value) {
+        if (data == null && lines == null) {
+            data = value;
+        } else {
+            if (lines == null) {
+                lines = new StringBuilder(data);
+                data = null;
             }
-            case "event" -> event = line.substring(valueStart);
-            default -> {
-                // id, retry and unknown fields
-            }
+            lines.append('\n').append(value);
         }
     }
 
     private void dispatch() {
-        if (hasData && !data.isEmpty()) {
-            events.accept(new StreamEvent(event == null || event.isEmpty() ? null : event, data.toString()));
+        String value = lines != null ? lines.toString() : data;
+        if (value != null && !value.isEmpty()) {
+            events.accept(new StreamEvent(event == null || event.isEmpty() ? null : event, value));
         }
-        data.setLength(0);
-        hasData = false;
+        data = null;
+        lines = null;
         event = null;
+    }
+
+    private static boolean isField(ByteBuf bytes, int start, int end, byte[] name) {
+        return end - start == name.length && startsWith(bytes, start, end, name);
+    }
+
+    private static boolean startsWith(ByteBuf bytes, int start, int end, byte[] prefix) {
+        if (end - start < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes.getByte(start + i) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }
