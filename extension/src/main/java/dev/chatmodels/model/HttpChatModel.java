@@ -151,7 +151,13 @@ public final class HttpChatModel implements ChatModel {
         CallbackDispatcher callbacks = callbacks(config);
         Uni<AIMessage> call = Uni.createFrom().deferred(() -> {
             callbacks.start(request.messages());
-            return encode(request, false).chain(httpCall -> rateLimiter.acquire(request.estimatedTokens())
+            boolean inline = encodesInline(request);
+            if (inline && rateLimiter == RateLimiter.NONE) {
+                // nothing to wait for: no operators for the encoding and the limiter (each costs per call)
+                HttpCall httpCall = httpCall(request, false);
+                return guard.guard(() -> send(httpCall));
+            }
+            return encode(request, false, inline).chain(httpCall -> rateLimiter.acquire(request.estimatedTokens())
                     .chain(() -> guard.guard(() -> send(httpCall))));
         }).onFailure().transform(redactor::redact);
         // every Mutiny operator costs a context-propagation capture per call: only when someone listens
@@ -165,45 +171,70 @@ public final class HttpChatModel implements ChatModel {
         return Multi.createFrom().deferred(() -> {
             List<AIMessageChunk> received = new ArrayList<>();
             callbacks.start(request.messages());
-            return encode(request, true)
-                    .chain(call -> rateLimiter.acquire(request.estimatedTokens()).replaceWith(call))
-                    .onItem().transformToMulti(call -> guard.guardStream(() -> streamOnce(call)))
-                    .invoke(chunk -> {
-                        received.add(chunk);
-                        callbacks.token(chunk);
-                    })
-                    // summing a whole stream costs: only when someone listens
-                    .onCompletion().invoke(() -> {
-                        if (callbacks.isListening()) {
-                            callbacks.end(AIMessageChunk.sum(received).toMessage());
-                        }
-                    })
-                    .onFailure().transform(error -> received.isEmpty() ? error
-                            : new StreamInterruptedException(
-                                    provider.name() + " stream failed after " + received.size() + " chunks: "
-                                            + error.getMessage(),
-                                    AIMessageChunk.sum(received), error))
-                    .onFailure().transform(redactor::redact)
-                    .onFailure().invoke(callbacks::error);
+            Multi<AIMessageChunk> observed = guardedStream(request).invoke(chunk -> {
+                received.add(chunk);
+                callbacks.token(chunk);
+            });
+            // summing a whole stream costs: only when someone listens
+            if (callbacks.isListening()) {
+                observed = observed.onCompletion().invoke(() -> callbacks.end(AIMessageChunk.sum(received).toMessage()));
+            }
+            // one failure operator rather than three: Mutiny wraps each callback for context propagation
+            return observed.onFailure().transform(error -> {
+                Throwable failure = redactor.redact(received.isEmpty() ? error
+                        : new StreamInterruptedException(
+                                provider.name() + " stream failed after " + received.size() + " chunks: "
+                                        + error.getMessage(),
+                                AIMessageChunk.sum(received), error));
+                callbacks.error(failure);
+                return failure;
+            });
         });
+    }
+
+    private Multi<AIMessageChunk> guardedStream(ChatRequest request) {
+        boolean inline = encodesInline(request);
+        if (inline && rateLimiter == RateLimiter.NONE) {
+            // nothing to wait for: no operators for the encoding and the limiter (each costs per call)
+            HttpCall call;
+            try {
+                call = httpCall(request, true);
+            } catch (RuntimeException e) {
+                return Multi.createFrom().failure(e);
+            }
+            return guard.guardStream(() -> streamOnce(call));
+        }
+        return encode(request, true, inline)
+                .chain(call -> rateLimiter.acquire(request.estimatedTokens()).replaceWith(call))
+                .onItem().transformToMulti(call -> guard.guardStream(() -> streamOnce(call)));
     }
 
     /**
      * The HTTP call for a request, encoded once per model call: retries resend the same body. A large request is
      * encoded on a worker thread when the subscriber's thread must not block (an event loop).
      */
-    private Uni<HttpCall> encode(ChatRequest request, boolean stream) {
-        Uni<HttpCall> encoding = Uni.createFrom()
-                .item(() -> new HttpCall(codec.path(request, stream), headers, json(codec.encode(request, stream))));
-        return Infrastructure.canCallerThreadBeBlocked() || !RequestSize.isLarge(request) ? encoding
-                : encoding.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    private Uni<HttpCall> encode(ChatRequest request, boolean stream, boolean inline) {
+        Uni<HttpCall> encoding = Uni.createFrom().item(() -> httpCall(request, stream));
+        return inline ? encoding : encoding.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** Whether the request may be encoded on the subscriber's thread: it may block, or the request is small. */
+    private static boolean encodesInline(ChatRequest request) {
+        return Infrastructure.canCallerThreadBeBlocked() || !RequestSize.isLarge(request);
+    }
+
+    private HttpCall httpCall(ChatRequest request, boolean stream) {
+        return new HttpCall(codec.path(request, stream), headers, json(codec.encode(request, stream)));
     }
 
     private Uni<AIMessage> send(HttpCall call) {
-        return transport.post(call)
-                .onFailure().transform(this::toChatModelException)
-                .map(result -> withStandardMetadata(codec.decode(parse(result))))
-                .onFailure().transform(this::toReadFailure);
+        return new OutcomeMapping<>(transport.post(call), result -> {
+            try {
+                return withStandardMetadata(codec.decode(parse(result)));
+            } catch (RuntimeException e) {
+                throw toReadFailure(e);
+            }
+        }, this::toChatModelException);
     }
 
     private Multi<AIMessageChunk> streamOnce(HttpCall call) {
@@ -219,7 +250,7 @@ public final class HttpChatModel implements ChatModel {
                 try {
                     chunks = decoder.decode(event);
                 } catch (RuntimeException e) {
-                    throw (RuntimeException) toReadFailure(e);
+                    throw toReadFailure(e);
                 }
                 if (first[0] && !chunks.isEmpty()) {
                     first[0] = false;
@@ -234,8 +265,7 @@ public final class HttpChatModel implements ChatModel {
                     .onCompletion().switchTo(() -> decoder.isComplete() ? Multi.createFrom().<AIMessageChunk> empty()
                             : Multi.createFrom().failure(ProviderException.of(ProviderError.incompleteResponse(
                                     provider.name(), "model " + settings.modelName()
-                                            + " ended its stream before the final event"))))
-                    .onFailure().transform(this::toReadFailure);
+                                            + " ended its stream before the final event"))));
         });
     }
 
@@ -262,9 +292,9 @@ public final class HttpChatModel implements ChatModel {
         return all;
     }
 
-    private Throwable toChatModelException(Throwable failure) {
-        if (failure instanceof ChatModelException) {
-            return failure;
+    private ChatModelException toChatModelException(Throwable failure) {
+        if (failure instanceof ChatModelException chatModelFailure) {
+            return chatModelFailure;
         }
         if (failure instanceof HttpStatusException http) {
             ProviderError error = codec.decodeError(http.status(), http.headers(), http.body());
@@ -281,8 +311,8 @@ public final class HttpChatModel implements ChatModel {
      * An answer that arrived but could not be read is an unexpected answer (or a codec bug), not a connection problem:
      * retrying would not help.
      */
-    private Throwable toReadFailure(Throwable failure) {
-        return failure instanceof ChatModelException ? failure
+    private ChatModelException toReadFailure(Throwable failure) {
+        return failure instanceof ChatModelException chatModelFailure ? chatModelFailure
                 : new ChatModelException("Could not read the answer of " + provider.name() + " model "
                         + settings.modelName() + ": " + failure, failure);
     }
