@@ -319,13 +319,14 @@ public final class HttpChatModel implements ChatModel {
 
     private CallbackDispatcher callbacks(RunConfig config) {
         RunConfig effective = defaults.merge(config);
-        List<dev.chatmodels.callback.ChatCallback> all = new ArrayList<>(effective.callbacks());
-        // a batch passes the scopes along in its config: count each call once
-        UsageScope.activeCallbacks().stream().filter(scope -> !all.contains(scope)).forEach(all::add);
-        if (all.isEmpty()) {
+        List<dev.chatmodels.callback.ChatCallback> scopes = UsageScope.activeCallbacks();
+        if (effective.callbacks().isEmpty() && scopes.isEmpty()) {
             // a run id costs a SecureRandom draw: only for callbacks that see it
             return CallbackDispatcher.NONE;
         }
+        List<dev.chatmodels.callback.ChatCallback> all = new ArrayList<>(effective.callbacks());
+        // a batch passes the scopes along in its config: count each call once
+        scopes.stream().filter(scope -> !all.contains(scope)).forEach(all::add);
         RunInfo run = new RunInfo(UUID.randomUUID(), effective.runName(), effective.tags(), effective.metadata(),
                 provider.name(), settings.modelName(), configuredName);
         return new CallbackDispatcher(run, all);
