@@ -171,16 +171,15 @@ public final class HttpChatModel implements ChatModel {
         return Multi.createFrom().deferred(() -> {
             List<AIMessageChunk> received = new ArrayList<>();
             callbacks.start(request.messages());
-            Multi<AIMessageChunk> observed = guardedStream(request).invoke(chunk -> {
+            return new StreamObservation<>(guardedStream(request), chunk -> {
                 received.add(chunk);
                 callbacks.token(chunk);
-            });
-            // summing a whole stream costs: only when someone listens
-            if (callbacks.isListening()) {
-                observed = observed.onCompletion().invoke(() -> callbacks.end(AIMessageChunk.sum(received).toMessage()));
-            }
-            // one failure operator rather than three: Mutiny wraps each callback for context propagation
-            return observed.onFailure().transform(error -> {
+            }, () -> {
+                // summing a whole stream costs: only when someone listens
+                if (callbacks.isListening()) {
+                    callbacks.end(AIMessageChunk.sum(received).toMessage());
+                }
+            }, error -> {
                 Throwable failure = redactor.redact(received.isEmpty() ? error
                         : new StreamInterruptedException(
                                 provider.name() + " stream failed after " + received.size() + " chunks: "
