@@ -325,6 +325,35 @@ class HttpChatModelTest {
         assertEquals(List.of("start go", "token Hel", "token lo", "error StreamInterruptedException"), callback.events);
     }
 
+    /** A setting whose value cannot be written as JSON, with the API key in the reason. */
+    public static final class Unwritable {
+        public String getValue() {
+            throw new IllegalStateException("cannot write " + API_KEY);
+        }
+    }
+
+    @Test
+    void aRequestThatCannotBeEncodedFailsTheCallRedactedAndCallbacksHearOfIt() {
+        // encoding runs inside the call (no operator of its own): its failure must still pass redaction and callbacks
+        RecordingCallback callback = new RecordingCallback();
+        FakeChatTransport transport = echo();
+        HttpChatModel model = model(transport).bind(Map.of("extra", new Unwritable()));
+        RunConfig config = RunConfig.EMPTY.withCallbacks(callback);
+
+        Throwable invoke = failureOf(model.invokeAsync(List.of(HumanMessage.of("go")), config));
+        Throwable stream = model.stream(List.of(HumanMessage.of("go")), config).subscribe()
+                .withSubscriber(AssertSubscriber.create(10)).awaitFailure(Duration.ofSeconds(5)).getFailure();
+
+        for (Throwable failure : List.of(invoke, stream)) {
+            String text = failure + " " + failure.getCause();
+            assertTrue(text.contains("cannot write"), text);
+            assertFalse(text.contains(API_KEY), text);
+        }
+        assertEquals(2, callback.events.stream().filter(event -> event.startsWith("error ")).count(),
+                callback.events.toString());
+        assertEquals(0, transport.calls().size());
+    }
+
     @Test
     void aStreamFailingBeforeAnyChunkFailsWithTheCause() {
         FakeChatTransport transport = FakeChatTransport
