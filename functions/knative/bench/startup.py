@@ -29,7 +29,7 @@ import threading
 import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
-APP = os.path.join(ROOT, "functions", "knative", "target", "quarkus-app")
+APP = os.environ.get("CHAT_APP", os.path.join(ROOT, "functions", "knative", "target", "quarkus-app"))
 FIXTURES = os.path.join(ROOT, "extension", "src", "test", "resources", "fixtures", "openai-chat")
 RAW_SOURCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "RawChatServer.java")
 API_KEY = "sk-bench-not-a-real-key"
