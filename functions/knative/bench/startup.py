@@ -7,7 +7,8 @@ request, SIGTERM). Memory: --streams concurrent streams held open by the stand-i
 heap used after a full GC and process RSS, minus the same with none in flight, per stream.
 
 Everything runs on 127.0.0.1: a stand-in provider in this process replays recorded OpenAI answers
-(extension/src/test/resources/fixtures/openai-chat). Build the app first:
+(extension/src/test/resources/fixtures/openai-chat). The app is the packaged one (aot-jar, as deployed; another
+packaging: CHAT_APP=/path/to/quarkus-app). Build it first:
   ./mvnw -B -q package -DskipTests -pl functions/knative -am
 Then:  python3 functions/knative/bench/startup.py            (writes functions/knative/target/startup-report.md)
 """
@@ -185,7 +186,7 @@ def heap_and_rss(program, pid):
 
 
 async def open_streams(port, count):
-    """Opens `count` streams and returns them once each has delivered its first text event."""
+    """Opens `count` streams and returns them (reader, writer, bytes read) once each has delivered its first text."""
 
     async def one():
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
@@ -193,13 +194,13 @@ async def open_streams(port, count):
                      b"Content-Length: %d\r\n\r\n%s" % (len(STREAM_REQUEST), STREAM_REQUEST))
         seen = b""
         while b'"I"' not in seen:
+            if seen.endswith(b"0\r\n\r\n") or (b"\r\n" in seen and b" 200 " not in seen.split(b"\r\n", 1)[0]):
+                raise RuntimeError("stream failed before its first text: " + seen.decode()[:1000])
             chunk = await reader.read(65536)
             if not chunk:
-                raise RuntimeError("stream closed before its first text: " + seen.decode()[:300])
+                raise RuntimeError("stream closed before its first text: " + seen.decode()[:1000])
             seen += chunk
-        if b" 200 " not in seen.split(b"\r\n", 1)[0]:
-            raise RuntimeError("stream not answered 200: " + seen.decode()[:300])
-        return reader, writer
+        return reader, writer, seen
 
     semaphore = asyncio.Semaphore(100)  # bounded connection bursts
 
@@ -207,21 +208,22 @@ async def open_streams(port, count):
         async with semaphore:
             return await one()
 
-    return await asyncio.gather(*(bounded() for _ in range(count)))
+    return await asyncio.wait_for(asyncio.gather(*(bounded() for _ in range(count))), 300)
 
 
 async def finish_streams(streams):
-    async def drain(reader, writer):
-        data = b""
-        while not data.endswith(b"0\r\n\r\n") and b"[DONE]" not in data:
+    async def drain(reader, writer, data):  # data: what open_streams read, up to the whole answer
+        while not data.endswith(b"0\r\n\r\n"):
             chunk = await reader.read(65536)
             if not chunk:
                 break
             data += chunk
         writer.close()
+        if b"[DONE]" not in data:
+            print("a stream ended without [DONE]: " + data.decode()[-500:], file=sys.stderr)
         return b"[DONE]" in data
 
-    done = await asyncio.gather(*(drain(r, w) for r, w in streams))
+    done = await asyncio.wait_for(asyncio.gather(*(drain(*stream) for stream in streams)), 300)
     return sum(done)
 
 
@@ -261,6 +263,14 @@ def compile_raw(java_home, work):
     return jar
 
 
+def write(path, lines):
+    report = "\n".join(lines) + "\n"
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(report)
+    return report
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="fresh processes per variant (median), default 5")
@@ -269,6 +279,8 @@ def main():
     parser.add_argument("--jdk25", default=os.environ.get("JDK25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"))
     parser.add_argument("--out", default=os.path.join(ROOT, "functions", "knative", "target", "startup-report.md"))
     args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
     if not os.path.exists(os.path.join(APP, "quarkus-run.jar")):
         sys.exit("build the app first: ./mvnw -B -q package -DskipTests -pl functions/knative -am")
 
@@ -306,6 +318,7 @@ def main():
             ours, raw = medians["ours " + label], medians["raw " + label]
             lines.append("| %s | %.3f s | %.3f s | %.2fx | %s |" % (
                 label, ours, raw, ours / raw, ", ".join("%.2f" % t for t in times["ours " + label])))
+        write(args.out, lines)
         if args.streams:
             lines += ["", "## %d concurrent streams on one model (JDK 25 + AOT cache, G1 defaults)" % args.streams, "",
                       "| program | heap after GC: idle -> in flight | per stream | RSS: idle -> in flight | per stream |",
@@ -316,11 +329,7 @@ def main():
                     lines.append("| %s | %d -> %d KiB | %.1f KiB | %d -> %d KiB | %.1f KiB |" % (
                         program.name.split()[0], heap0, heap1, (heap1 - heap0) / args.streams, rss0, rss1,
                         (rss1 - rss0) / args.streams))
-        report = "\n".join(lines) + "\n"
-        os.makedirs(os.path.dirname(args.out), exist_ok=True)
-        with open(args.out, "w") as f:
-            f.write(report)
-        print(report)
+        print(write(args.out, lines))
         print("written to " + args.out)
     finally:
         shutil.rmtree(work, ignore_errors=True)
