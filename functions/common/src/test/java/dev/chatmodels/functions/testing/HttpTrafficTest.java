@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -154,6 +155,27 @@ public abstract class HttpTrafficTest {
             assertEquals("request_timeout", SseBody.json(body).get("error").get("code").asText(), answer);
         }
         assertTrue(standIn.requests().isEmpty());
+    }
+
+    @Test
+    void answersFiveHundredConcurrentClientsEach() throws Exception {
+        replay();
+        int clients = 500;
+        HttpClient client = http.client(new HttpClientOptions().setMaxPoolSize(clients));
+        List<CompletableFuture<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            String body = HELLO.replace("Hi", "Hi " + i);
+            answers.add(client.request(http.request(COMPLETIONS))
+                    .compose(request -> request.putHeader("Content-Type", "application/json").send(body))
+                    .compose(response -> response.body().map(ignored -> response.statusCode()))
+                    .toCompletionStage().toCompletableFuture());
+        }
+
+        for (CompletableFuture<Integer> answer : answers) {
+            assertEquals(200, answer.get(WAIT_SECONDS, TimeUnit.SECONDS));
+        }
+        assertEquals(clients, standIn.requests().size(), "one provider call per client");
+        client.close();
     }
 
     @Test
