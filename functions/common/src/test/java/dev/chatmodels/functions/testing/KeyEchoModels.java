@@ -9,7 +9,6 @@ import java.util.Map;
 
 import dev.chatmodels.testing.ProviderStandIn;
 import dev.chatmodels.testing.StandInConfig;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A function app whose models use keys in formats no pattern knows, logging every request and answer to a file the
@@ -17,7 +16,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * {@code sk} OpenAI model with an {@code sk-} key, both pointed at one {@link ProviderStandIn}; clients need
  * {@link #CLIENT_KEY}.
  */
-public class KeyEchoModels implements QuarkusTestResourceLifecycleManager {
+public class KeyEchoModels extends StandInResource {
 
     public static final String GATEWAY_KEY = "gw9f8e7d6c5b4a3f2e1d";
     public static final String GATEWAY_TOKEN = "Qm7tR2vX9kP4wZ8s";
@@ -27,16 +26,13 @@ public class KeyEchoModels implements QuarkusTestResourceLifecycleManager {
     /** The app's log file: where the packaged app of an integration test logs anyway, so the same test reads both. */
     public static final Path LOG = Path.of("target", "quarkus.log").toAbsolutePath();
 
-    private ProviderStandIn standIn;
-
     @Override
-    public Map<String, String> start() {
+    Map<String, String> configuration(ProviderStandIn standIn) {
         try {
             Files.deleteIfExists(LOG);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        standIn = ProviderStandIn.start();
         return new StandInConfig(standIn)
                 .defaultModel(GATEWAY_KEY)
                 .with("quarkus.chat-models.model", "openai:gpt-4o-mini")
@@ -51,18 +47,5 @@ public class KeyEchoModels implements QuarkusTestResourceLifecycleManager {
                 .with("quarkus.log.file.enabled", "true")
                 .with("quarkus.log.file.path", LOG.toString())
                 .properties();
-    }
-
-    @Override
-    public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(standIn,
-                new TestInjector.AnnotatedAndMatchesType(StandIn.class, ProviderStandIn.class));
-    }
-
-    @Override
-    public void stop() {
-        if (standIn != null) {
-            standIn.close();
-        }
     }
 }

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import dev.chatmodels.testing.ProviderStandIn;
 import dev.chatmodels.testing.StandInConfig;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Configures a function app the way an operator would at deploy time: a {@code default} OpenAI model and a
@@ -13,7 +12,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * reaches the app as system properties, so the same resource serves {@code @QuarkusTest} and the packaged app of
  * {@code @QuarkusIntegrationTest}. Tests get the stand-in in a field annotated {@link StandIn}.
  */
-public class StandInModels implements QuarkusTestResourceLifecycleManager {
+public class StandInModels extends StandInResource {
 
     /** The OpenAI key the function is configured with: tests check it reaches the provider and never the client. */
     public static final String OPENAI_KEY = "sk-test-openai-K8v3Qw1Zr5";
@@ -22,11 +21,8 @@ public class StandInModels implements QuarkusTestResourceLifecycleManager {
     /** The default {@code chat-functions.max-body-size}, 4M. */
     public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-    private ProviderStandIn standIn;
-
     @Override
-    public Map<String, String> start() {
-        standIn = ProviderStandIn.start();
+    Map<String, String> configuration(ProviderStandIn standIn) {
         return new StandInConfig(standIn)
                 .defaultModel(OPENAI_KEY)
                 .with("quarkus.chat-models.model", "openai:gpt-4o-mini")
@@ -39,18 +35,5 @@ public class StandInModels implements QuarkusTestResourceLifecycleManager {
                 .with("chat-functions.body-timeout", "10s")
                 .with("chat-functions.max-body-size", Integer.toString(MAX_BODY_BYTES))
                 .properties();
-    }
-
-    @Override
-    public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(standIn,
-                new TestInjector.AnnotatedAndMatchesType(StandIn.class, ProviderStandIn.class));
-    }
-
-    @Override
-    public void stop() {
-        if (standIn != null) {
-            standIn.close();
-        }
     }
 }
