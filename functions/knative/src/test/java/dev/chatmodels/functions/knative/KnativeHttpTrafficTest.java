@@ -2,10 +2,12 @@ package dev.chatmodels.functions.knative;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.logging.Level;
 
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import dev.chatmodels.functions.testing.HttpTrafficTest;
@@ -35,7 +37,14 @@ class KnativeHttpTrafficTest extends HttpTrafficTest {
             rejectsInvalidUtf8();
             cancelsTheModelCallWhenTheClientGoesAwayMidStream();
 
-            assertEquals(List.of(), log.atOrAbove(Level.INFO));
+            // the capture's own check: a line that is logged must show, or an empty list would prove nothing
+            Logger.getLogger("capture-check").warn("logged on purpose");
+
+            // a starved machine may make Vert.x warn about a slow event loop: that is the machine, not a client
+            List<String> logged = log.atOrAbove(Level.INFO).stream()
+                    .filter(line -> !line.contains("BlockedThreadChecker")).toList();
+            assertEquals(1, logged.size(), logged::toString);
+            assertTrue(logged.get(0).contains("logged on purpose"), logged::toString);
         }
     }
 }
