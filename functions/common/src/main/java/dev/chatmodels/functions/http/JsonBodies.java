@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import dev.chatmodels.functions.config.FunctionsConfig;
 import dev.chatmodels.functions.openai.ApiError;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -35,7 +36,15 @@ public class JsonBodies {
 
     JsonBodies(FunctionsConfig config) {
         this.maxBodySize = config.maxBodySize().asLongValue();
-        this.bodyTimeoutMillis = Math.max(1, config.bodyTimeout().toMillis());
+        if (maxBodySize < 1) {
+            throw new ConfigurationException("chat-functions.max-body-size=" + config.maxBodySize()
+                    + " admits no request: set the largest body to accept, e.g. 4M");
+        }
+        if (config.bodyTimeout().toMillis() < 1) {
+            throw new ConfigurationException("chat-functions.body-timeout=" + config.bodyTimeout()
+                    + " would time out every request: set how long a client may take to send its body, e.g. 30s");
+        }
+        this.bodyTimeoutMillis = config.bodyTimeout().toMillis();
     }
 
     /** Collects the body of {@code context}'s request and hands it to {@code then}, unless it answers the request itself. */
