@@ -11,6 +11,8 @@ import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.HumanMessage;
 import dev.chatmodels.message.Message;
+import dev.chatmodels.profile.ModelProfile;
+import dev.chatmodels.profile.ModelProfiles;
 import dev.chatmodels.structured.OutputSchema;
 import dev.chatmodels.structured.StructuredChatModel;
 import dev.chatmodels.structured.StructuredOutputMethod;
@@ -71,6 +73,22 @@ public interface ChatModel {
 
     /** The provider's model name, e.g. {@code gpt-4.1}. */
     String modelName();
+
+    /**
+     * What the model can do and what it costs: the catalog's profile of the model (see {@link ModelProfiles}) with the
+     * configured overrides; {@link ModelProfile#EMPTY} for a model the catalog lacks.
+     */
+    default ModelProfile profile() {
+        return ModelProfiles.find(provider(), modelName());
+    }
+
+    /**
+     * A model with {@code profile} in place of its own, e.g. {@code model.withProfile(model.profile().with(
+     * ProfileField.MAX_INPUT_TOKENS, 64_000))}; this model and its profile are unchanged.
+     */
+    default ChatModel withProfile(ModelProfile profile) {
+        return withSettings(settings -> settings.withProfile(profile));
+    }
 
     /**
      * A model that tries {@code fallbacks} in order when this one fails with a transient error after its own retries

@@ -24,6 +24,9 @@ import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.Message;
 import dev.chatmodels.message.ResponseMetadata;
+import dev.chatmodels.profile.InputSupport;
+import dev.chatmodels.profile.ModelProfile;
+import dev.chatmodels.profile.ModelProfiles;
 import dev.chatmodels.provider.ChatCodec;
 import dev.chatmodels.provider.ProviderDescriptor;
 import dev.chatmodels.provider.StreamDecoder;
@@ -55,6 +58,7 @@ public final class HttpChatModel implements ChatModel {
     private final CallGuard guard;
     private final RateLimiter rateLimiter;
     private final SecretRedactor redactor;
+    private final ModelProfile profile;
 
     private HttpChatModel(Builder builder) {
         this.configuredName = builder.configuredName;
@@ -70,6 +74,7 @@ public final class HttpChatModel implements ChatModel {
         this.guard = builder.guard;
         this.rateLimiter = builder.rateLimiter;
         this.redactor = SecretRedactor.of(SecretRedactor.modelSecrets(builder.apiKey, builder.headers));
+        this.profile = profileOf(settings, null);
     }
 
     private HttpChatModel(HttpChatModel from, ModelSettings settings, Bindings bindings, RunConfig defaults) {
@@ -84,6 +89,18 @@ public final class HttpChatModel implements ChatModel {
         this.settings = settings;
         this.bindings = bindings;
         this.defaults = defaults;
+        this.profile = profileOf(settings, from);
+    }
+
+    /** The configured profile, else the catalog's, looked up once per model name. */
+    private ModelProfile profileOf(ModelSettings settings, HttpChatModel from) {
+        if (settings.profile() != null) {
+            return settings.profile();
+        }
+        if (from != null && from.settings.profile() == null && from.settings.modelName().equals(settings.modelName())) {
+            return from.profile;
+        }
+        return ModelProfiles.find(provider.name(), settings.modelName());
     }
 
     public static Builder builder(ProviderDescriptor provider) {
@@ -98,6 +115,11 @@ public final class HttpChatModel implements ChatModel {
     @Override
     public String modelName() {
         return settings.modelName();
+    }
+
+    @Override
+    public ModelProfile profile() {
+        return profile;
     }
 
     /** The name this model has in configuration ({@code <default>} for the default model), or {@code null}. */
@@ -223,6 +245,7 @@ public final class HttpChatModel implements ChatModel {
     }
 
     private HttpCall httpCall(ChatRequest request, boolean stream) {
+        InputSupport.requireSupported(profile, provider.name() + ":" + settings.modelName(), request.messages());
         return new HttpCall(codec.path(request, stream), headers, json(codec.encode(request, stream)));
     }
 
@@ -327,7 +350,7 @@ public final class HttpChatModel implements ChatModel {
         // a batch passes the scopes along in its config: count each call once
         scopes.stream().filter(scope -> !all.contains(scope)).forEach(all::add);
         RunInfo run = new RunInfo(UUID.randomUUID(), effective.runName(), effective.tags(), effective.metadata(),
-                provider.name(), settings.modelName(), configuredName);
+                provider.name(), settings.modelName(), configuredName, profile);
         return new CallbackDispatcher(run, all);
     }
 

@@ -17,6 +17,8 @@ import org.jboss.logging.Logger;
 import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.model.HttpChatModel;
 import dev.chatmodels.model.ModelSettings;
+import dev.chatmodels.profile.ModelProfile;
+import dev.chatmodels.profile.ModelProfiles;
 import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
 import dev.chatmodels.quarkus.runtime.config.ModelConfig;
 import dev.chatmodels.quarkus.runtime.resilience.ModelResilience;
@@ -92,7 +94,7 @@ public class ChatModelFactory {
                 .transport(transports.computeIfAbsent(transport, settings -> VertxTransport.create(vertx, settings)))
                 .apiKey(apiKey.orElse(null))
                 .headers(config.headers())
-                .settings(settings(resolved, config, kwargs))
+                .settings(settings(resolved, config, kwargs).withProfile(profile(names, config, resolved)))
                 .guard(resilience.guard(resilienceName, config))
                 .rateLimiter(rateLimiter)
                 .build();
@@ -117,6 +119,7 @@ public class ChatModelFactory {
         ResolvedModel resolved = ResolvedModel.resolve(names, config.model(), config.provider());
         resolved.apiKey(names, config.apiKey());
         baseUri(names, config, resolved);
+        profile(names, config, resolved);
         proxy(names, config);
         logBodyLimit(names, config);
     }
@@ -137,6 +140,23 @@ public class ChatModelFactory {
                 config.temperature().isPresent() ? config.temperature().getAsDouble() : null,
                 config.maxTokens().isPresent() ? config.maxTokens().getAsInt() : null,
                 config.stop().orElse(List.of()), allKwargs);
+    }
+
+    /** The catalog's profile of the model with the configured overrides; {@code null} (the catalog's) without any. */
+    private static ModelProfile profile(ModelSettingNames names, ModelConfig config, ResolvedModel resolved) {
+        if (config.profile().isEmpty()) {
+            return null;
+        }
+        ModelProfile profile = ModelProfiles.find(resolved.provider().name(), resolved.reference().modelName());
+        for (Map.Entry<String, String> override : config.profile().entrySet()) {
+            try {
+                profile = profile.withOverrides(Map.of(override.getKey(), override.getValue()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        names.profile() + "." + override.getKey() + "=" + override.getValue() + ": " + e.getMessage());
+            }
+        }
+        return profile;
     }
 
     private static URI baseUri(ModelSettingNames names, ModelConfig config, ResolvedModel resolved) {

@@ -40,7 +40,7 @@ record InitOptions(ModelConfig config, Map<String, Object> kwargs, Optional<Rate
             "timeout", "connect-timeout", "stream-idle-timeout", "max-retries", "retry-backoff", "max-retry-delay",
             "proxy", "max-connections", "log-requests", "log-responses", "log-body-limit", "tools", "fallbacks");
     /** The keys of {@link ModelConfig} that take a map of named values. */
-    static final Set<String> MAP_KEYS = Set.of("headers", "params");
+    static final Set<String> MAP_KEYS = Set.of("headers", "params", "profile");
     /** The keys of {@link ModelConfig} that take a group of settings. */
     static final Set<String> GROUP_KEYS = Set.of("rate-limit", "circuit-breaker");
 

@@ -105,6 +105,14 @@ public interface ModelConfig {
     @ConfigDocMapKey("param-name")
     Map<String, String> params();
 
+    /**
+     * Overrides of the model's profile, one key per profile field in kebab-case or snake_case, e.g.
+     * {@code profile.max-input-tokens=64000}, {@code profile.pdf-inputs=true}, {@code profile.input-cost=0.15}. The
+     * profile's other fields come from the catalog shipped with the extension (see README, Model profiles).
+     */
+    @ConfigDocMapKey("field")
+    Map<String, String> profile();
+
     /** Whether to log each request body (API keys and auth headers are never logged). */
     @WithDefault("false")
     boolean logRequests();
