@@ -34,6 +34,8 @@ class StartupConfigErrorTest {
             .overrideRuntimeConfigKey("quarkus.chat-models.proxied.proxy", "http://user:hunter2@proxy.example")
             .overrideRuntimeConfigKey("quarkus.chat-models.chatty.model", "ollama:llama3.2")
             .overrideRuntimeConfigKey("quarkus.chat-models.chatty.log-body-limit", "-1")
+            .overrideRuntimeConfigKey("quarkus.chat-models.profiled.model", "ollama:llama3.2")
+            .overrideRuntimeConfigKey("quarkus.chat-models.profiled.profile.max-input-tokens", "lots")
             .overrideConfigKey("quarkus.chat-models.keyless.model", "deepseek:deepseek-chat")
             .assertException(StartupConfigErrorTest::assertNamesEveryProperty);
 
@@ -60,6 +62,8 @@ class StartupConfigErrorTest {
         assertContains(message, "set quarkus.chat-models.\"keyless\".api-key or the DEEPSEEK_API_KEY environment variable");
         assertContains(message, "quarkus.chat-models.\"proxied\".proxy is not a proxy address");
         assertContains(message, "quarkus.chat-models.\"chatty\".log-body-limit=-1 is negative");
+        assertContains(message, "quarkus.chat-models.\"profiled\".profile.max-input-tokens=lots: profile field"
+                + " max_input_tokens takes a whole number, not 'lots'");
         assertContains(message, "@ModelName(\"missing\") ChatModel is injected in " + Consumer.class.getName()
                 + "#missing but quarkus.chat-models.\"missing\".model is not set");
         assertContains(message, "ChatModel is injected in " + Consumer.class.getName()
