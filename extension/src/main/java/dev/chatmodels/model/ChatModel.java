@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.chatmodels.callback.ChatCallback;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.HumanMessage;
 import dev.chatmodels.message.Message;
+import dev.chatmodels.message.MessageJson;
 import dev.chatmodels.profile.ModelProfile;
 import dev.chatmodels.profile.ModelProfiles;
 import dev.chatmodels.structured.OutputSchema;
@@ -159,14 +162,25 @@ public interface ChatModel {
         return invoke(List.of(HumanMessage.of(prompt)), RunConfig.EMPTY);
     }
 
-    default AIMessage invoke(List<? extends Message> messages) {
+    /**
+     * Sends the messages and waits for the answer. Each element is a {@link Message} or a message in its dictionary
+     * form, as the reference takes them: a {@code Map} ({@code {"role": "user", "content": "Hi"}}), a
+     * {@code [role, content]} pair as a {@code List}, a {@code String} (a human message) or a Jackson node (see
+     * {@link MessageJson#fromJson}).
+     */
+    default AIMessage invoke(List<?> messages) {
         return invoke(messages, RunConfig.EMPTY);
     }
 
-    /** Sends the messages and waits for the answer. Not allowed on an event-loop thread. */
-    default AIMessage invoke(List<? extends Message> messages, RunConfig config) {
+    /** Like {@link #invoke(List)}, with {@code config}. Not allowed on an event-loop thread. */
+    default AIMessage invoke(List<?> messages, RunConfig config) {
         BlockingCall.requireAllowed("ChatModel.invoke()", "invokeAsync()");
-        return invokeAsync(messages, config).await().indefinitely();
+        return invokeAsync(MessageJson.listFrom(messages), config).await().indefinitely();
+    }
+
+    /** Sends a JSON array of messages, each in a form {@link MessageJson#fromJson} takes, and waits for the answer. */
+    default AIMessage invoke(JsonNode messages) {
+        return invoke(MessageJson.listFromJson(messages), RunConfig.EMPTY);
     }
 
     default Uni<AIMessage> invokeAsync(String prompt) {
@@ -175,6 +189,11 @@ public interface ChatModel {
 
     default Multi<AIMessageChunk> stream(String prompt) {
         return stream(List.of(HumanMessage.of(prompt)), RunConfig.EMPTY);
+    }
+
+    /** Streams the answer to messages given as {@link #invoke(List)} takes them. */
+    default Multi<AIMessageChunk> stream(List<?> messages) {
+        return stream(MessageJson.listFrom(messages), RunConfig.EMPTY);
     }
 
     /**
