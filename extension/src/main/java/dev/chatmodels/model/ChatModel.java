@@ -11,6 +11,7 @@ import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.HumanMessage;
 import dev.chatmodels.message.Message;
+import dev.chatmodels.provider.ProviderCapabilities;
 import dev.chatmodels.structured.OutputSchema;
 import dev.chatmodels.structured.StructuredChatModel;
 import dev.chatmodels.structured.StructuredOutputMethod;
@@ -68,6 +69,9 @@ public interface ChatModel {
 
     /** The provider name, e.g. {@code openai}. */
     String provider();
+
+    /** What the provider's API can do: asked instead of its name (e.g. by {@link StructuredOutputMethod#defaultFor}). */
+    ProviderCapabilities capabilities();
 
     /** The provider's model name, e.g. {@code gpt-4.1}. */
     String modelName();

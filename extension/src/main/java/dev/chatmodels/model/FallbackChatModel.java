@@ -14,6 +14,7 @@ import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.Message;
 import dev.chatmodels.message.ResponseMetadata;
+import dev.chatmodels.provider.ProviderCapabilities;
 import dev.chatmodels.resilience.CallGuard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -168,6 +169,12 @@ public final class FallbackChatModel implements ChatModel {
     @Override
     public String provider() {
         return models.get(0).provider();
+    }
+
+    /** The primary model's capabilities. */
+    @Override
+    public ProviderCapabilities capabilities() {
+        return models.get(0).capabilities();
     }
 
     /** The primary model's name. */

@@ -53,7 +53,7 @@ import dev.chatmodels.testing.SseFixtures;
 import dev.chatmodels.transport.HttpCall;
 import dev.chatmodels.transport.HttpResult;
 import dev.chatmodels.transport.StreamEvent;
-import dev.chatmodels.transport.StreamFormat;
+import dev.chatmodels.transport.StreamFraming;
 import io.quarkus.test.QuarkusUnitTest;
 import io.vertx.core.Vertx;
 
@@ -241,7 +241,7 @@ class ModelCallsTest {
                 HttpResult result = transport.post(call).await().atMost(Duration.ofSeconds(10));
                 assertEquals(200, result.status());
                 assertTrue(result.headers().all("Content-TYPE").get(0).startsWith("application/json"));
-                List<StreamEvent> events = transport.stream(call, StreamFormat.SSE).collect().asList()
+                List<StreamEvent> events = transport.stream(call, StreamFraming.SSE).collect().asList()
                         .await().atMost(Duration.ofSeconds(10));
                 assertEquals(expectedEvents, events.size());
             }
@@ -281,7 +281,7 @@ class ModelCallsTest {
         TransportSettings settings = new TransportSettings("ndjson", URI.create(standIn.baseUrl() + "/ndjson"),
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Optional.empty(), 1, false, false, 4096, SecretRedactor.NONE);
         try (VertxTransport transport = VertxTransport.create(vertx, settings)) {
-            List<StreamEvent> events = transport.stream(new HttpCall("/api/chat", Map.of(), "{}"), StreamFormat.NDJSON)
+            List<StreamEvent> events = transport.stream(new HttpCall("/api/chat", Map.of(), "{}"), StreamFraming.NDJSON)
                     .collect().asList().await().atMost(Duration.ofSeconds(10));
             assertEquals(List.of(new StreamEvent(null, "{\"n\":1}"), new StreamEvent(null, "{\"n\":2}")), events);
         }
