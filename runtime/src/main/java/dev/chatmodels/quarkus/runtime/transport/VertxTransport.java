@@ -190,8 +190,8 @@ public final class VertxTransport implements ChatTransport, Closeable {
     /** The headers the call's authenticator computes over exactly what this attempt sends. */
     private Map<String, String> sign(HttpCall call, String uri, CharSequence accept, byte[] body) {
         Map<String, String> sent = new LinkedHashMap<>();
-        sent.put(HttpHeaders.CONTENT_TYPE.toString(), JSON.toString());
-        sent.put(HttpHeaders.ACCEPT.toString(), accept.toString());
+        sent.put("Content-Type", JSON.toString());
+        sent.put("Accept", accept.toString());
         sent.putAll(call.headers());
         return call.authenticator().headers(new OutgoingRequest("POST", URI.create(origin + uri), sent, body));
     }
