@@ -16,6 +16,7 @@ import dev.chatmodels.message.Message;
 import dev.chatmodels.message.MessageJson;
 import dev.chatmodels.profile.ModelProfile;
 import dev.chatmodels.profile.ModelProfiles;
+import dev.chatmodels.provider.ProviderCapabilities;
 import dev.chatmodels.structured.OutputSchema;
 import dev.chatmodels.structured.StructuredChatModel;
 import dev.chatmodels.structured.StructuredOutputMethod;
@@ -73,6 +74,9 @@ public interface ChatModel {
 
     /** The provider name, e.g. {@code openai}. */
     String provider();
+
+    /** What the provider's API can do: asked instead of its name (e.g. by {@link StructuredOutputMethod#defaultFor}). */
+    ProviderCapabilities capabilities();
 
     /** The provider's model name, e.g. {@code gpt-4.1}. */
     String modelName();

@@ -15,6 +15,7 @@ import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.Message;
 import dev.chatmodels.message.ResponseMetadata;
 import dev.chatmodels.profile.ModelProfile;
+import dev.chatmodels.provider.ProviderCapabilities;
 import dev.chatmodels.resilience.CallGuard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -183,6 +184,12 @@ public final class FallbackChatModel implements ChatModel {
         List<ChatModel> changed = new ArrayList<>(models);
         changed.set(0, models.get(0).withProfile(profile));
         return new FallbackChatModel(changed, fallBackOn);
+    }
+
+    /** The primary model's capabilities. */
+    @Override
+    public ProviderCapabilities capabilities() {
+        return models.get(0).capabilities();
     }
 
     /** The primary model's name. */

@@ -39,6 +39,13 @@ public interface ModelConfig {
      */
     Optional<String> baseUrl();
 
+    /**
+     * The cloud region of a regional provider (AWS Bedrock), e.g. {@code us-east-1}: it fills the {@code {region}} of
+     * the provider's default base URL and scopes its request signatures. Defaults to the {@code AWS_REGION}, then the
+     * {@code AWS_DEFAULT_REGION} environment variable.
+     */
+    Optional<String> region();
+
     /** The sampling temperature; the provider's default when unset. */
     OptionalDouble temperature();
 
