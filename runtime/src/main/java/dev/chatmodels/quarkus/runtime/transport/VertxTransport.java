@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import dev.chatmodels.error.ProviderTimeoutException;
 import dev.chatmodels.transport.ChatTransport;
 import dev.chatmodels.transport.HttpCall;
 import dev.chatmodels.transport.HttpResult;
@@ -60,15 +63,18 @@ public final class VertxTransport implements ChatTransport, Closeable {
     private final String basePath;
     private final long readTimeoutMillis;
     private final TransportLog log;
+    /** What the client's own read timeout fails a call with: the same as the call's attempt timeout. */
+    private final Supplier<ProviderTimeoutException> timedOut;
 
     private VertxTransport(Vertx vertx, HttpClient client, String origin, String basePath, long readTimeoutMillis,
-            TransportLog log) {
+            TransportLog log, Supplier<ProviderTimeoutException> timedOut) {
         this.vertx = vertx;
         this.client = client;
         this.origin = origin;
         this.basePath = basePath;
         this.readTimeoutMillis = readTimeoutMillis;
         this.log = log;
+        this.timedOut = timedOut;
     }
 
     /** A transport with its own connection pool on {@code vertx}; close it to release its connections. */
@@ -95,7 +101,8 @@ public final class VertxTransport implements ChatTransport, Closeable {
         TransportLog log = new TransportLog(settings);
         String origin = base.getScheme() + "://" + base.getRawAuthority();
         return new VertxTransport(vertx, client, origin, path.endsWith("/") ? path.substring(0, path.length() - 1) : path,
-                settings.readTimeout().toMillis(), log);
+                settings.readTimeout().toMillis(), log,
+                () -> ProviderTimeoutException.noAnswerWithin("'" + settings.label() + "'", settings.readTimeout()));
     }
 
     @Override
@@ -118,7 +125,7 @@ public final class VertxTransport implements ChatTransport, Closeable {
                         if (answer.succeeded()) {
                             emitter.complete(answer.result());
                         } else if (!pending.isCancelled()) {
-                            emitter.fail(answer.cause());
+                            emitter.fail(timeoutAsSuch(answer.cause()));
                         }
                     }));
         });
@@ -136,8 +143,16 @@ public final class VertxTransport implements ChatTransport, Closeable {
             emitter.onCancellation(pending::cancel);
             onContext(() -> send(call, accept(framing), pending)
                     .onSuccess(response -> read(response, framing, decode, emitter, pending))
-                    .onFailure(failure -> fail(emitter, pending, failure)));
+                    .onFailure(failure -> fail(emitter, pending, timeoutAsSuch(failure))));
         });
+    }
+
+    /**
+     * The client's read timeout and the call's attempt timeout are the same duration on different timers: either may
+     * fire first on a busy machine, and both mean the provider did not answer in time.
+     */
+    private Throwable timeoutAsSuch(Throwable failure) {
+        return failure instanceof TimeoutException ? timedOut.get() : failure;
     }
 
     /**
@@ -242,7 +257,7 @@ public final class VertxTransport implements ChatTransport, Closeable {
             }
             emitter.complete();
         };
-        response.exceptionHandler(failure -> fail(emitter, pending, failure))
+        response.exceptionHandler(failure -> fail(emitter, pending, timeoutAsSuch(failure)))
                 .handler(buffer -> {
                     try {
                         body.feed(buffer);
