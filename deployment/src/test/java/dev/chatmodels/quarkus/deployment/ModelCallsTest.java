@@ -81,7 +81,7 @@ class ModelCallsTest {
     private static final String ANTHROPIC_KEY = "sk-ant-test-9876543210";
     private static final String SESSION_TOKEN = "aws-session-token-0123456789";
     /** A framing of a provider's own: frames end with {@code ;}, line ends between them are ignored. */
-    private static final StreamFraming SEMICOLON_FRAMES = StreamFraming.custom("application/x-test-frames",
+    private static final StreamFraming SEMICOLON_FRAMES = new StreamFraming("application/x-test-frames",
             SemicolonFrames::new);
 
     @RegisterExtension

@@ -170,10 +170,10 @@ public final class VertxTransport implements ChatTransport, Closeable {
     }
 
     private static CharSequence accept(StreamFraming framing) {
-        if (framing.equals(StreamFraming.SSE)) {
+        if (framing == StreamFraming.SSE) {
             return EVENT_STREAM;
         }
-        return framing.equals(StreamFraming.NDJSON) ? NDJSON : framing.mediaType();
+        return framing == StreamFraming.NDJSON ? NDJSON : framing.mediaType();
     }
 
     private Future<HttpClientResponse> send(HttpCall call, CharSequence accept, PendingRequest pending) {
@@ -245,11 +245,11 @@ public final class VertxTransport implements ChatTransport, Closeable {
                 emitter.emit(item);
             }
         };
-        BodyReader body = framing.isBuiltIn() ? lineReader(framing, events) : deframingReader(framing, events);
+        StreamDeframer deframer = framing.deframer().get();
         Handler<Void> ended = ignored -> {
             pending.finished();
             try {
-                body.end();
+                deframer.end(events);
             } catch (RuntimeException e) {
                 // the body ended inside a frame: a truncated stream
                 emitter.fail(e);
@@ -260,7 +260,8 @@ public final class VertxTransport implements ChatTransport, Closeable {
         response.exceptionHandler(failure -> fail(emitter, pending, timeoutAsSuch(failure)))
                 .handler(buffer -> {
                     try {
-                        body.feed(buffer);
+                        // a view of the received bytes, not a copy
+                        deframer.feed(buffer.getByteBuf().nioBuffer(), events);
                     } catch (RuntimeException e) {
                         // bytes that are no frame: the rest of the stream cannot be read either
                         pending.cancel();
@@ -268,45 +269,6 @@ public final class VertxTransport implements ChatTransport, Closeable {
                     }
                 })
                 .endHandler(ended);
-    }
-
-    /** Reads a streamed body as it arrives. */
-    private interface BodyReader {
-        void feed(Buffer buffer);
-
-        void end();
-    }
-
-    private static BodyReader lineReader(StreamFraming framing, Consumer<StreamEvent> events) {
-        LineSplitter lines = new LineSplitter(
-                framing.equals(StreamFraming.SSE) ? new SseParser(events) : new NdjsonLines(events));
-        return new BodyReader() {
-            @Override
-            public void feed(Buffer buffer) {
-                lines.feed(buffer);
-            }
-
-            @Override
-            public void end() {
-                lines.end();
-            }
-        };
-    }
-
-    private static BodyReader deframingReader(StreamFraming framing, Consumer<StreamEvent> events) {
-        StreamDeframer deframer = framing.deframer().get();
-        return new BodyReader() {
-            @Override
-            public void feed(Buffer buffer) {
-                // a view of the received bytes, not a copy
-                deframer.feed(buffer.getByteBuf().nioBuffer(), events);
-            }
-
-            @Override
-            public void end() {
-                deframer.end(events);
-            }
-        };
     }
 
     /**
