@@ -47,6 +47,8 @@ import dev.chatmodels.message.ToolMessage;
 import dev.chatmodels.message.content.InvalidToolCall;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.model.RunConfig;
+import dev.chatmodels.provider.MissingCredentialsException;
+import dev.chatmodels.provider.ModelCredentials;
 import dev.chatmodels.provider.ModelReference;
 import dev.chatmodels.provider.ProviderAuthentication;
 import dev.chatmodels.provider.ProviderDescriptor;
@@ -373,6 +375,27 @@ class ModelCallsTest {
                         Optional.empty()));
         assertEquals("set quarkus.chat-models.\"k\".api-key or the SEAM_TEST_FIRST_KEY or SEAM_TEST_THIRD_KEY "
                 + "environment variable: unset needs an API key", missing.getMessage());
+    }
+
+    @Test
+    void aSignerWithoutItsRegionNamesTheRegionProperty() {
+        ProviderDescriptor regional = ProviderDescriptor.builder("regional").defaultBaseUrl("http://127.0.0.1:1")
+                .authentication(settings -> {
+                    if (settings.region() == null) {
+                        throw new MissingCredentialsException(MissingCredentialsException.Setting.REGION,
+                                "needs a region to sign requests");
+                    }
+                    return ModelCredentials.NONE;
+                }).codec(OpenAiChatCodec::new).build();
+        ResolvedModel resolved = new ResolvedModel(new ModelReference("regional", "m"), regional);
+
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> resolved.credentials(ModelSettingNames.of("k"), Optional.empty(), Optional.empty()));
+
+        assertEquals("set quarkus.chat-models.\"k\".region or the AWS_REGION or AWS_DEFAULT_REGION environment "
+                + "variable: regional needs a region to sign requests", missing.getMessage());
+        assertEquals(ModelCredentials.NONE,
+                resolved.credentials(ModelSettingNames.of("k"), Optional.empty(), Optional.of("eu-west-1")));
     }
 
     @Test
