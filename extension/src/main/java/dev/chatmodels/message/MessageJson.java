@@ -3,6 +3,7 @@ package dev.chatmodels.message;
 import java.io.IOException;
 import java.net.URLConnection;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.chatmodels.json.Jackson;
 import dev.chatmodels.json.PartialJson;
+import dev.chatmodels.message.content.CacheControl;
 import dev.chatmodels.message.content.ContentBlock;
 import dev.chatmodels.message.content.DataBlock;
 import dev.chatmodels.message.content.InvalidToolCall;
@@ -188,10 +190,28 @@ public final class MessageJson {
             return TextNode.valueOf("");
         }
         if (content.size() == 1 && content.get(0) instanceof TextBlock text && text.annotations().isEmpty()
-                && text.index() == null && text.id() == null) {
+                && text.index() == null && text.id() == null && text.extras().isEmpty()) {
             return TextNode.valueOf(text.text());
         }
         return blocksToJson(content);
+    }
+
+    /**
+     * A block's provider fields: its {@code extras}, and a {@code cache_control} given beside the standard fields (as
+     * Anthropic-style dictionaries carry it), which would otherwise be lost.
+     */
+    private static Map<String, Object> extras(JsonNode block) {
+        Map<String, Object> extras = new LinkedHashMap<>(object(block, "extras"));
+        if (block.hasNonNull(CacheControl.KEY)) {
+            extras.put(CacheControl.KEY, Jackson.MAPPER.convertValue(block.get(CacheControl.KEY), Object.class));
+        }
+        return extras;
+    }
+
+    private static void putExtras(ObjectNode json, Map<String, Object> extras) {
+        if (!extras.isEmpty()) {
+            json.set("extras", Jackson.MAPPER.valueToTree(extras));
+        }
     }
 
     /** Reads one content block: a standard block or an OpenAI chat-completions content part. */
@@ -203,7 +223,7 @@ public final class MessageJson {
         }
         return switch (type) {
             case "text" -> new TextBlock(text(block, "text"), annotations(block), integer(block, "index"),
-                    text(block, "id"));
+                    text(block, "id"), extras(block));
             case "reasoning" -> new ReasoningBlock(text(block, "reasoning"), object(block, "extras"),
                     integer(block, "index"), text(block, "id"));
             case "image", "audio", "video" -> dataBlock(DataBlock.Kind.fromType(type), block);
@@ -237,6 +257,7 @@ public final class MessageJson {
                 json.set("annotations", Jackson.MAPPER.valueToTree(text.annotations()));
             }
             putIfPresent(json, "id", text.id());
+            putExtras(json, text.extras());
         } else if (block instanceof ReasoningBlock reasoning) {
             json.put("reasoning", reasoning.reasoning());
             if (!reasoning.extras().isEmpty()) {
@@ -250,6 +271,7 @@ public final class MessageJson {
             putIfPresent(json, "file_id", data.fileId());
             putIfPresent(json, "filename", data.filename());
             putIfPresent(json, "id", data.id());
+            putExtras(json, data.extras());
         } else if (block instanceof PlainTextBlock plain) {
             putIfPresent(json, "text", plain.text());
             putIfPresent(json, "mime_type", plain.mimeType());
@@ -340,7 +362,7 @@ public final class MessageJson {
 
     private static DataBlock dataBlock(DataBlock.Kind kind, JsonNode block) {
         return new DataBlock(kind, text(block, "url"), text(block, "base64"), text(block, "mime_type"),
-                text(block, "file_id"), text(block, "id"), text(block, "filename"));
+                text(block, "file_id"), text(block, "id"), text(block, "filename"), extras(block));
     }
 
     /** {@code {"type": "image_url", "image_url": {"url": "https://..." or "data:image/png;base64,..."}}} */

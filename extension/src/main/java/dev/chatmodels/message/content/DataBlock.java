@@ -1,12 +1,16 @@
 package dev.chatmodels.message.content;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Image, audio, video or file content, given by URL, by base64 data with its MIME type, or by a provider file id.
  * {@code filename} is optional; some providers want it for documents sent as data.
+ *
+ * @param extras provider fields the block carries to the provider, e.g. {@code cache_control}
  */
-public record DataBlock(Kind kind, String url, String base64, String mimeType, String fileId, String id, String filename)
+public record DataBlock(Kind kind, String url, String base64, String mimeType, String fileId, String id, String filename,
+        Map<String, Object> extras)
         implements
             ContentBlock {
 
@@ -27,6 +31,7 @@ public record DataBlock(Kind kind, String url, String base64, String mimeType, S
     }
 
     public DataBlock {
+        extras = extras == null ? Map.of() : Map.copyOf(extras);
         if (kind == null) {
             throw new IllegalArgumentException("A data block needs a kind (image, audio, video or file)");
         }
@@ -39,9 +44,21 @@ public record DataBlock(Kind kind, String url, String base64, String mimeType, S
         }
     }
 
+    /** A block without extras. */
+    public DataBlock(Kind kind, String url, String base64, String mimeType, String fileId, String id, String filename) {
+        this(kind, url, base64, mimeType, fileId, id, filename, Map.of());
+    }
+
     /** A block without a file name. */
     public DataBlock(Kind kind, String url, String base64, String mimeType, String fileId, String id) {
         this(kind, url, base64, mimeType, fileId, id, null);
+    }
+
+    /** This block with {@code extras} added, e.g. {@code withExtras(CacheControl.EPHEMERAL)}. */
+    public DataBlock withExtras(Map<String, Object> more) {
+        Map<String, Object> all = new java.util.LinkedHashMap<>(extras);
+        all.putAll(more);
+        return new DataBlock(kind, url, base64, mimeType, fileId, id, filename, all);
     }
 
     public static DataBlock imageUrl(String url) {

@@ -18,6 +18,7 @@ import dev.chatmodels.message.HumanMessage;
 import dev.chatmodels.message.Message;
 import dev.chatmodels.message.SystemMessage;
 import dev.chatmodels.message.ToolMessage;
+import dev.chatmodels.message.content.CacheControl;
 import dev.chatmodels.message.content.ContentBlock;
 import dev.chatmodels.message.content.DataBlock;
 import dev.chatmodels.message.content.InvalidToolCall;
@@ -147,10 +148,10 @@ final class AnthropicRequestEncoder {
     /** A block of user, system or tool-result content. */
     private static JsonNode inputBlock(ContentBlock block, Message message) {
         if (block instanceof TextBlock text) {
-            return textBlock(text.text());
+            return withCacheControl(textBlock(text.text()), text.extras());
         }
         if (block instanceof DataBlock data) {
-            return dataBlock(data);
+            return withCacheControl(dataBlock(data), data.extras());
         }
         if (block instanceof PlainTextBlock document) {
             ObjectNode node = NODES.objectNode();
@@ -167,6 +168,15 @@ final class AnthropicRequestEncoder {
         }
         throw new IllegalArgumentException("Anthropic does not accept a " + block.type() + " block in a "
                 + message.role().wireName() + " message");
+    }
+
+    /** A block that ends a cached prefix carries Anthropic's {@code cache_control}; other extras are not Anthropic's. */
+    private static ObjectNode withCacheControl(ObjectNode node, Map<String, Object> extras) {
+        Object cacheControl = extras.get(CacheControl.KEY);
+        if (cacheControl != null) {
+            node.set(CacheControl.KEY, Jackson.MAPPER.valueToTree(cacheControl));
+        }
+        return node;
     }
 
     private static ObjectNode dataBlock(DataBlock data) {
@@ -230,7 +240,7 @@ final class AnthropicRequestEncoder {
     private static JsonNode assistantBlock(ContentBlock block, List<ServerToolCall> serverCalls) {
         if (block instanceof TextBlock text) {
             // Anthropic rejects empty text blocks; citations are not sent back.
-            return text.text().isEmpty() ? null : textBlock(text.text());
+            return text.text().isEmpty() ? null : withCacheControl(textBlock(text.text()), text.extras());
         }
         if (block instanceof ReasoningBlock reasoning) {
             return thinkingBlock(reasoning);
