@@ -226,6 +226,9 @@ public final class ConfigurableChatModel implements ChatModel {
      */
     @Override
     public ConfigurableChatModel withConfig(RunConfig config) {
+        if (config == null) {
+            return this;
+        }
         Map<String, Object> chosen = optionsOf(config);
         Map<String, Object> rest = new LinkedHashMap<>(config.configurable());
         rest.keySet().removeIf(key -> key.startsWith(prefix)
