@@ -127,25 +127,33 @@ public final class ConfigurableChatModel implements ChatModel {
     @Override
     public Uni<AIMessage> invokeAsync(List<? extends Message> messages, RunConfig config) {
         Map<String, Object> chosen = optionsOf(config);
-        ChatModel ready = chosen == options ? defaultModel : selected.cached(chosen);
-        if (ready != null) {
-            return ready.invokeAsync(messages, config);
-        }
-        return Uni.createFrom().deferred(() -> Uni.createFrom().item(() -> model(chosen)).runSubscriptionOn(
-                Infrastructure.canCallerThreadBeBlocked() ? Runnable::run : Infrastructure.getDefaultWorkerPool()))
-                .chain(model -> model.invokeAsync(messages, config));
+        ChatModel ready = cached(chosen);
+        return ready != null ? ready.invokeAsync(messages, config)
+                : making(chosen).chain(model -> model.invokeAsync(messages, config));
     }
 
     @Override
     public Multi<AIMessageChunk> stream(List<? extends Message> messages, RunConfig config) {
         Map<String, Object> chosen = optionsOf(config);
-        ChatModel ready = chosen == options ? defaultModel : selected.cached(chosen);
-        if (ready != null) {
-            return ready.stream(messages, config);
-        }
-        return Multi.createFrom().deferred(() -> Uni.createFrom().item(() -> model(chosen)).runSubscriptionOn(
-                Infrastructure.canCallerThreadBeBlocked() ? Runnable::run : Infrastructure.getDefaultWorkerPool())
-                .onItem().transformToMulti(model -> model.stream(messages, config)));
+        ChatModel ready = cached(chosen);
+        return ready != null ? ready.stream(messages, config)
+                : making(chosen).onItem().transformToMulti(model -> model.stream(messages, config));
+    }
+
+    private ChatModel cached(Map<String, Object> chosen) {
+        return chosen == options ? defaultModel : selected.cached(chosen);
+    }
+
+    /**
+     * The model for these options, made when subscribed to: on a worker thread when the subscriber's thread must not
+     * block (an event loop), since making one reads configuration and may open a connection pool.
+     */
+    private Uni<ChatModel> making(Map<String, Object> chosen) {
+        return Uni.createFrom().deferred(() -> {
+            Uni<ChatModel> making = Uni.createFrom().item(() -> model(chosen));
+            return Infrastructure.canCallerThreadBeBlocked() ? making
+                    : making.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        });
     }
 
     /**

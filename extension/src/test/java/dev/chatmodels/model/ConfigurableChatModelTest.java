@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -30,6 +32,7 @@ import dev.chatmodels.message.ResponseMetadata;
 import dev.chatmodels.structured.StructuredChatModel;
 import dev.chatmodels.tool.ToolChoice;
 import dev.chatmodels.tool.ToolSpecification;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 class ConfigurableChatModelTest {
 
@@ -265,5 +268,28 @@ class ConfigurableChatModelTest {
         assertEquals("Hello", answer.text());
         assertEquals("fake-s", answer.responseMetadata().get(ResponseMetadata.MODEL_NAME));
         assertNotSame(model.selectedModel(configurable("model", "fake-s")), model.selectedModel(configurable("model", "x")));
+    }
+
+    @Test
+    void aModelNeededOnAThreadThatMustNotBlockIsMadeOnAWorker() throws Exception {
+        List<Thread> makers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountingSource counting = new CountingSource();
+        ConfigurableChatModel model = ConfigurableChatModel.of(options -> {
+            makers.add(Thread.currentThread());
+            return counting.create(options);
+        }, Map.of(), null, null);
+        Thread caller = Thread.currentThread();
+        Infrastructure.setCanCallerThreadBeBlockedSupplier(() -> Thread.currentThread() != caller);
+        CompletableFuture<AIMessage> answer;
+        try {
+            answer = model.invokeAsync(List.of(HumanMessage.of("hi")), configurable("model", "fake-a"))
+                    .subscribeAsCompletionStage().toCompletableFuture();
+        } finally {
+            Infrastructure.resetCanCallerThreadBeBlockedSupplier();
+        }
+
+        assertEquals("fake-a", answer.get(5, TimeUnit.SECONDS).responseMetadata().get(ResponseMetadata.MODEL_NAME));
+        assertEquals(1, makers.size());
+        assertNotSame(Thread.currentThread(), makers.get(0));
     }
 }
