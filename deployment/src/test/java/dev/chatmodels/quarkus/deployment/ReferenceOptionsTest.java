@@ -95,6 +95,20 @@ class ReferenceOptionsTest {
     }
 
     @Test
+    void anthropicsSpellingsMapToo() {
+        ChatModel model = models.init("anthropic:claude-haiku-4-5", Map.of("anthropic_api_key", "sk-ant-reference",
+                "anthropic_api_url", standIn.baseUrl() + "/v1", "default_request_timeout", 20.25, "max_retries", 0));
+        standIn.enqueue("/v1/messages", Reply.fromFixture("anthropic", "text_nonstream.response.json"));
+
+        assertFalse(model.invoke("Hello").text().isEmpty());
+
+        RecordedRequest request = single(standIn.requests());
+        assertEquals("sk-ant-reference", request.header("x-api-key"));
+        List.of("anthropic_api_key", "anthropic_api_url", "default_request_timeout", "max_retries")
+                .forEach(name -> assertFalse(request.json().has(name), name));
+    }
+
+    @Test
     void openaiProxyIsTheProxy() {
         ChatModel model = models.init("ollama:llama3.2", Map.of("base_url", "http://ollama.example.invalid:11434/v1",
                 "openai_proxy", "http://alice:s3cret@" + standIn.baseUrl().substring("http://".length())));
