@@ -192,6 +192,7 @@ public final class HttpChatModel implements ChatModel {
     @Override
     public Multi<AIMessageChunk> stream(List<? extends Message> messages, RunConfig config) {
         if (disableStreaming.appliesTo(bindings)) {
+            // for gateways and models that cannot stream (tool calls): one ordinary request, its answer as one chunk
             return invokeAsync(messages, config).map(AIMessageChunk::of).toMulti();
         }
         ChatRequest request = request(messages);
