@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import dev.chatmodels.json.Jackson;
 import dev.chatmodels.json.PartialJson;
 import dev.chatmodels.message.content.ContentBlock;
 import dev.chatmodels.message.content.InvalidToolCall;
@@ -44,6 +47,31 @@ public record AIMessageChunk(List<ContentBlock> content, List<ToolCallChunk> too
     /** A chunk of streamed text at block {@code index}. */
     public static AIMessageChunk ofText(String text, int index) {
         return new AIMessageChunk(List.of(TextBlock.indexed(text, index)), List.of(), null, Map.of(), null);
+    }
+
+    /**
+     * The whole of {@code message} as one chunk, whose {@link #toMessage()} gives the message back: tool calls and
+     * invalid tool calls become tool-call chunks with their arguments as JSON text. Summing reads those texts as it
+     * reads a stream's, leniently: an invalid call whose text is JSON cut short comes back as a call.
+     */
+    public static AIMessageChunk of(AIMessage message) {
+        List<ToolCallChunk> toolCalls = new ArrayList<>();
+        for (ToolCall call : message.toolCalls()) {
+            toolCalls.add(new ToolCallChunk(call.id(), call.name(), argsJson(call), toolCalls.size()));
+        }
+        for (InvalidToolCall call : message.invalidToolCalls()) {
+            toolCalls.add(new ToolCallChunk(call.id(), call.name(), call.args(), toolCalls.size()));
+        }
+        return new AIMessageChunk(message.content(), toolCalls, message.usage(), message.responseMetadata(),
+                message.id());
+    }
+
+    private static String argsJson(ToolCall call) {
+        try {
+            return Jackson.MAPPER.writeValueAsString(call.args());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write the arguments of tool call " + call.name(), e);
+        }
     }
 
     /** The concatenated text of the text blocks of this chunk. */

@@ -75,6 +75,14 @@ public interface ChatModel {
     /** A model with other bindings and everything else shared with this one. */
     ChatModel withBindings(Bindings bindings);
 
+    /**
+     * A model whose bindings are {@code change} applied to this model's; a model that chooses its model per call
+     * ({@link ConfigurableChatModel}) applies it to each.
+     */
+    default ChatModel withBindings(UnaryOperator<Bindings> change) {
+        return withBindings(change.apply(bindings()));
+    }
+
     /** The provider name, e.g. {@code openai}. */
     String provider();
 

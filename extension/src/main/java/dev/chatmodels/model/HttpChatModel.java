@@ -64,6 +64,7 @@ public final class HttpChatModel implements ChatModel {
     private final RateLimiter rateLimiter;
     private final SecretRedactor redactor;
     private final ModelProfile profile;
+    private final DisableStreaming disableStreaming;
 
     private HttpChatModel(Builder builder) {
         this.configuredName = builder.configuredName;
@@ -87,6 +88,7 @@ public final class HttpChatModel implements ChatModel {
         this.rateLimiter = builder.rateLimiter;
         this.redactor = SecretRedactor.of(SecretRedactor.modelSecrets(credentials.secrets(), builder.headers));
         this.profile = profileOf(settings, null);
+        this.disableStreaming = builder.disableStreaming;
     }
 
     private HttpChatModel(HttpChatModel from, ModelSettings settings, Bindings bindings, RunConfig defaults) {
@@ -103,6 +105,7 @@ public final class HttpChatModel implements ChatModel {
         this.bindings = bindings;
         this.defaults = defaults;
         this.profile = profileOf(settings, from);
+        this.disableStreaming = from.disableStreaming;
     }
 
     /** The configured profile, else the catalog's, looked up once per model name. */
@@ -210,6 +213,10 @@ public final class HttpChatModel implements ChatModel {
 
     @Override
     public Multi<AIMessageChunk> stream(List<? extends Message> messages, RunConfig config) {
+        if (disableStreaming.appliesTo(bindings)) {
+            // for gateways and models that cannot stream (tool calls): one ordinary request, its answer as one chunk
+            return invokeAsync(messages, config).map(AIMessageChunk::of).toMulti();
+        }
         ChatRequest request = request(messages);
         CallbackDispatcher callbacks = callbacks(config);
         return Multi.createFrom().deferred(() -> {
@@ -416,6 +423,7 @@ public final class HttpChatModel implements ChatModel {
         private RunConfig defaults = RunConfig.EMPTY;
         private CallGuard guard = CallGuard.NONE;
         private RateLimiter rateLimiter = RateLimiter.NONE;
+        private DisableStreaming disableStreaming = DisableStreaming.FALSE;
 
         private Builder(ProviderDescriptor provider) {
             this.provider = provider;
@@ -479,6 +487,12 @@ public final class HttpChatModel implements ChatModel {
 
         public Builder rateLimiter(RateLimiter rateLimiter) {
             this.rateLimiter = rateLimiter;
+            return this;
+        }
+
+        /** When {@code stream} calls make one ordinary request instead; {@link DisableStreaming#FALSE} by default. */
+        public Builder disableStreaming(DisableStreaming value) {
+            this.disableStreaming = Objects.requireNonNull(value, "disableStreaming");
             return this;
         }
 

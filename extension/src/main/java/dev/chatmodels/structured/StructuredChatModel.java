@@ -60,8 +60,8 @@ public final class StructuredChatModel<T> {
                 ? StructuredOutputMethod.defaultFor(model.capabilities(), model.profile())
                 : method;
         ChatModel bound = switch (chosen) {
-            case JSON_SCHEMA -> model.withBindings(model.bindings().withResponseFormat(schema.responseFormat()));
-            case JSON_MODE -> model.withBindings(model.bindings().withResponseFormat(ResponseFormat.jsonObject()));
+            case JSON_SCHEMA -> model.withBindings(bindings -> bindings.withResponseFormat(schema.responseFormat()));
+            case JSON_MODE -> model.withBindings(bindings -> bindings.withResponseFormat(ResponseFormat.jsonObject()));
             // One forced tool, called once: its arguments are the answer.
             case FUNCTION_CALLING ->
                 model.bindTools(List.of(schema.toolSpecification()), ToolChoice.tool(schema.name()), false);

@@ -267,4 +267,23 @@ class AIMessageChunkTest {
 
         assertEquals(List.of(thought, text, call), chunk.contentBlocks());
     }
+
+    @Test
+    void aWholeMessageAsOneChunkGivesTheMessageBack() {
+        AIMessage message = new AIMessage(List.of(new TextBlock("Checking.", null, null, null)),
+                List.of(new ToolCall("call_1", "get_weather", Map.of("city", "Paris", "days", 3))),
+                List.of(new InvalidToolCall("call_2", "broken", "[1]", "not an object")),
+                UsageMetadata.of(10, 4), Map.of("model_name", "m-1"), "msg-1");
+
+        AIMessageChunk chunk = AIMessageChunk.of(message);
+
+        assertEquals(List.of(0, 1), chunk.toolCallChunks().stream().map(ToolCallChunk::index).toList());
+        AIMessage back = AIMessageChunk.empty().concat(chunk).toMessage();
+        assertEquals(message.content(), back.content());
+        assertEquals(message.toolCalls(), back.toolCalls());
+        assertEquals("[1]", back.invalidToolCalls().get(0).args());
+        assertEquals(message.usage(), back.usage());
+        assertEquals(message.responseMetadata(), back.responseMetadata());
+        assertEquals("msg-1", back.id());
+    }
 }

@@ -101,6 +101,7 @@ public class ChatModelFactory {
                 .settings(settings(resolved, config, kwargs).withProfile(profile(names, config, resolved)))
                 .guard(resilience.guard(resilienceName, config))
                 .rateLimiter(rateLimiter)
+                .disableStreaming(config.disableStreaming())
                 .build();
     }
 

@@ -3,8 +3,10 @@ package dev.chatmodels.quarkus.runtime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.model.ChatModel;
+import dev.chatmodels.model.ConfigurableChatModel;
+import dev.chatmodels.model.ConfigurableFields;
 import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
 import dev.chatmodels.quarkus.runtime.config.ModelConfig;
 import dev.chatmodels.quarkus.runtime.resilience.ConfiguredFallbacks;
@@ -93,7 +97,9 @@ public class ChatModels {
      * {@code model_provider} for a bare model name of no known
      * prefix; {@code rate_limiter} for a {@link dev.chatmodels.ratelimit.RateLimiter}; {@code tools}, a list of names of
      * beans with {@code @Tool} methods and of tools in any form {@link dev.chatmodels.tool.ToolSet#of} accepts (e.g.
-     * {@link dev.chatmodels.tool.ChatTool}s), to bind the model to. Any other option is a provider
+     * {@link dev.chatmodels.tool.ChatTool}s), to bind the model to; {@code disable_streaming}; the reference's own
+     * spellings of these (e.g. {@code openai_proxy}, {@code default_headers}); {@code configurable_fields} and
+     * {@code config_prefix} make a {@link #configurable} model. Any other option is a provider
      * request parameter, e.g. {@code top_p} or {@code logprobs}. The API key defaults to the provider's environment
      * variable. Each call creates a new model.
      *
@@ -101,8 +107,59 @@ public class ChatModels {
      *         missing, or a fallback is not configured
      */
     public ChatModel init(String providerAndModel, Map<String, ?> options) {
+        if (options.keySet().stream().anyMatch(ChatModels::isConfigurableOption)) {
+            Map<String, Object> all = new LinkedHashMap<>(options);
+            all.put("model", providerAndModel);
+            return configurable(all);
+        }
+        return concrete(providerAndModel, options);
+    }
+
+    /**
+     * A configurable model, like the reference's {@code init_chat_model} with {@code configurable_fields} or without a
+     * model: each call's {@code RunConfig.configurable()} values for the configurable fields override these options and
+     * choose the model the call uses (see {@link ConfigurableChatModel}), made as {@link #init} makes models. Options:
+     * those of {@link #init}, plus {@code model} (none: each call must give one), {@code configurable_fields}
+     * ({@code "any"} or a list of option names; default {@code model} and {@code model_provider} when no model is given)
+     * and {@code config_prefix} (the configurable keys are then {@code {prefix}_{field}}). {@code api_key} and
+     * {@code base_url} are configurable only when listed, or with {@code "any"}, which logs a warning.
+     *
+     * @throws IllegalArgumentException when no field is configurable, or no call could have a model
+     */
+    public ConfigurableChatModel configurable(Map<String, ?> options) {
+        Map<String, Object> modelOptions = new LinkedHashMap<>();
+        Object fields = null;
+        Object prefix = null;
+        for (Map.Entry<String, ?> option : options.entrySet()) {
+            String key = option.getKey().replace('-', '_').toLowerCase(Locale.ROOT);
+            if (key.equals("configurable_fields")) {
+                fields = option.getValue();
+            } else if (key.equals("config_prefix")) {
+                prefix = option.getValue();
+            } else {
+                modelOptions.put(option.getKey(), option.getValue());
+            }
+        }
+        return ConfigurableChatModel.of(this::concrete, modelOptions,
+                fields == null ? null : ConfigurableFields.parse("configurable_fields", fields),
+                prefix == null ? null : String.valueOf(prefix));
+    }
+
+    /** The concrete model of a configurable model's options. */
+    private ChatModel concrete(Map<String, Object> options) {
+        Map<String, Object> rest = new LinkedHashMap<>(options);
+        Object model = rest.remove("model");
+        return concrete(String.valueOf(model), rest);
+    }
+
+    private ChatModel concrete(String providerAndModel, Map<String, ?> options) {
         InitOptions read = InitOptions.read(providerAndModel, options);
         return ConfiguredFallbacks.chain(read.config(), factory.create(providerAndModel, read), this::withoutFallbacks);
+    }
+
+    private static boolean isConfigurableOption(String key) {
+        String normalized = key.replace('-', '_').toLowerCase(Locale.ROOT);
+        return normalized.equals("configurable_fields") || normalized.equals("config_prefix");
     }
 
     private ModelConfig configured(String key) {

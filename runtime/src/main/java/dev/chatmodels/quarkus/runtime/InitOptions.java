@@ -25,7 +25,8 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  * arguments: the keys of a configured model (written {@code max_tokens} or {@code max-tokens}: {@code api_key},
  * {@code base_url}, {@code temperature}, {@code timeout} in seconds or as a {@link Duration}, {@code headers} as a map,
  * {@code rate_limit} as a map...), {@code model_provider} for the provider, {@code rate_limiter} for a
- * {@link RateLimiter} instance, and everything else passed to the provider as request parameters. {@code tools} takes
+ * {@link RateLimiter} instance, the reference's own spellings of these (see {@link ReferenceOptions}), and everything
+ * else passed to the provider as request parameters. {@code tools} takes
  * bean names, as the configuration key does, and tools given in code, in any form {@link ToolSet#of} accepts.
  *
  * @param config the model's settings, with the defaults of configuration for every key not given
@@ -39,7 +40,8 @@ record InitOptions(ModelConfig config, Map<String, Object> kwargs, Optional<Rate
     static final Set<String> VALUE_KEYS = Set.of("provider", "api-key", "base-url", "region", "temperature", "max-tokens",
             "stop",
             "timeout", "connect-timeout", "stream-idle-timeout", "max-retries", "retry-backoff", "max-retry-delay",
-            "proxy", "max-connections", "log-requests", "log-responses", "log-body-limit", "tools", "fallbacks");
+            "proxy", "max-connections", "log-requests", "log-responses", "log-body-limit", "tools", "fallbacks",
+            "disable-streaming");
     /** The keys of {@link ModelConfig} that take a map of named values. */
     static final Set<String> MAP_KEYS = Set.of("headers", "params", "profile");
     /** The keys of {@link ModelConfig} that take a group of settings. */
@@ -59,11 +61,15 @@ record InitOptions(ModelConfig config, Map<String, Object> kwargs, Optional<Rate
         List<Object> tools = new ArrayList<>();
         properties.put(PREFIX + "model", providerAndModel);
         for (Map.Entry<String, ?> option : options.entrySet()) {
-            String key = option.getKey().replace('_', '-').toLowerCase(Locale.ROOT);
-            Object value = option.getValue();
-            if (value == null) {
+            if (option.getValue() == null) {
                 continue;
             }
+            String key = ReferenceOptions.key(option.getKey().replace('_', '-').toLowerCase(Locale.ROOT),
+                    option.getKey(), option.getValue());
+            if (key == null) {
+                continue;
+            }
+            Object value = ReferenceOptions.value(key, option.getValue());
             if (key.equals("model")) {
                 throw new IllegalArgumentException("the model is the first argument of ChatModels.init, not an option");
             } else if (key.equals("rate-limiter") && value instanceof RateLimiter limiter) {

@@ -258,6 +258,27 @@ public abstract class ChatApiTest {
     }
 
     @Test
+    void aRequestCannotConfigureTheModelProviderKeyOrBaseUrl() {
+        replay(OPENAI, "openai-chat", "text_nonstream.response.json");
+
+        complete("""
+                {"model": "default", "messages": %s,
+                 "configurable": {"model": "anthropic:claude-sonnet-4-5", "model_provider": "anthropic",
+                                  "api_key": "sk-stolen", "base_url": "http://evil.invalid/v1"},
+                 "model_provider": "anthropic", "api_key": "sk-stolen", "base_url": "http://evil.invalid/v1"}
+                """.formatted(HELLO));
+
+        RecordedRequest sent = onlyRequest();
+        assertEquals(OPENAI, sent.path());
+        assertEquals("Bearer " + OPENAI_KEY, sent.header("authorization"));
+        assertEquals("gpt-4o-mini", sent.json().get("model").asText());
+        assertTrue(sent.json().path("configurable").isMissingNode());
+        JsonNode error = error(post("{\"model\": \"anthropic:claude-sonnet-4-5\", \"messages\": " + HELLO + "}"), 404);
+        assertEquals("model_not_found", error.get("code").asText());
+        assertEquals(1, standIn.requests().size());
+    }
+
+    @Test
     void rejectsInvalidJson() {
         JsonNode error = error(post("{\"model\": \"default\", "), 400);
         assertEquals("invalid_json", error.get("code").asText());

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
+import dev.chatmodels.model.DisableStreaming;
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.smallrye.config.WithDefault;
 
@@ -134,6 +135,14 @@ public interface ModelConfig {
      */
     @WithDefault("4096")
     int logBodyLimit();
+
+    /**
+     * Whether {@code stream} calls make one ordinary request instead and emit its answer as one chunk (the message
+     * {@code invoke} returns, usage included): {@code false}, {@code true}, or {@code tool-calling} (only while tools
+     * are bound, e.g. for a gateway that cannot stream tool calls).
+     */
+    @WithDefault("false")
+    DisableStreaming disableStreaming();
 
     /** Names of CDI beans whose {@code @Tool} methods this model is bound to. */
     Optional<List<String>> tools();
