@@ -13,6 +13,7 @@ import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.Message;
 import dev.chatmodels.profile.ModelProfile;
+import dev.chatmodels.provider.ProviderCapabilities;
 import dev.chatmodels.structured.OutputSchema;
 import dev.chatmodels.structured.StructuredChatModel;
 import dev.chatmodels.structured.StructuredOutputMethod;
@@ -298,6 +299,16 @@ public final class ConfigurableChatModel implements ChatModel {
     @Override
     public String modelName() {
         return options.containsKey("model") ? model(options).modelName() : "configurable";
+    }
+
+    /**
+     * The capabilities of the model of the creation options; without one, none: a call may select any provider, so
+     * nothing beyond what every provider can do may be assumed (structured output uses function calling).
+     */
+    @Override
+    public ProviderCapabilities capabilities() {
+        return options.containsKey("model") ? model(options).capabilities()
+                : new ProviderCapabilities(false, false, false, false);
     }
 
     /** The profile of the model of the creation options, or an empty one when they have no model. */
