@@ -25,9 +25,12 @@ class ConfigReferenceTest {
     private static final Path REFERENCE = Path.of("modules/ROOT/pages/includes/quarkus-chat-models.adoc");
     private static final Path README = Path.of("../README.md");
 
-    /** One generated entry: the property of the default model, its type cell, then its default cell. */
+    /**
+     * One generated entry: the property of the default model, its description (between {@code --} lines), its type cell
+     * ({@code a|} for an enum's values), then its default cell.
+     */
     private static final Pattern PROPERTY = Pattern.compile(
-            "\\[\\.property-path\\]##link:#[^\\[]+\\[`\\+\\+\\+quarkus\\.chat-models\\.([^+]+)\\+\\+\\+`\\]##.*?\\n\\|[^\\n]*\\n\\|([^\\n]*)",
+            "\\[\\.property-path\\]##link:#[^\\[]+\\[`\\+\\+\\+quarkus\\.chat-models\\.([^+]+)\\+\\+\\+`\\]##.*?\\n--\\na?\\|[^\\n]*\\n\\|([^\\n]*)",
             Pattern.DOTALL);
     private static final Pattern DEFAULT = Pattern.compile("`\\+\\+\\+(.*)\\+\\+\\+`");
     /** A row of README's key table: key, type, default, description. */
