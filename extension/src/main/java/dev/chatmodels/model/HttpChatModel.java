@@ -275,6 +275,7 @@ public final class HttpChatModel implements ChatModel {
 
     private HttpCall httpCall(ChatRequest request, boolean stream) {
         InputSupport.requireSupported(profile, provider.name() + ":" + settings.modelName(), request.messages());
+        InputSupport.requireReasoning(profile, provider.name() + ":" + settings.modelName(), settings.reasoning());
         return new HttpCall(codec.path(request, stream), headers, json(codec.encode(request, stream)), authenticator);
     }
 

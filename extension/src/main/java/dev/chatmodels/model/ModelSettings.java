@@ -8,11 +8,12 @@ import dev.chatmodels.profile.ModelProfile;
 
 /**
  * The generation settings of a model: the provider's model name, temperature, maximum output tokens, stop sequences,
- * provider keyword arguments (e.g. {@code top_p}, {@code logprobs}) merged into the request body as they are, and the
- * model's profile ({@code null}: the catalog's profile of the model).
+ * provider keyword arguments (e.g. {@code top_p}, {@code logprobs}) merged into the request body as they are, the
+ * model's profile ({@code null}: the catalog's profile of the model), and how much it should reason ({@code null}: the
+ * provider's default).
  */
 public record ModelSettings(String modelName, Double temperature, Integer maxTokens, List<String> stop,
-        Map<String, Object> kwargs, ModelProfile profile) {
+        Map<String, Object> kwargs, ModelProfile profile, Reasoning reasoning) {
 
     public ModelSettings {
         if (modelName == null || modelName.isBlank()) {
@@ -20,6 +21,12 @@ public record ModelSettings(String modelName, Double temperature, Integer maxTok
         }
         stop = stop == null ? List.of() : List.copyOf(stop);
         kwargs = kwargs == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kwargs));
+    }
+
+    /** Settings with the provider's default reasoning. */
+    public ModelSettings(String modelName, Double temperature, Integer maxTokens, List<String> stop,
+            Map<String, Object> kwargs, ModelProfile profile) {
+        this(modelName, temperature, maxTokens, stop, kwargs, profile, null);
     }
 
     /** Settings with the catalog's profile of the model. */
@@ -33,26 +40,31 @@ public record ModelSettings(String modelName, Double temperature, Integer maxTok
     }
 
     public ModelSettings withTemperature(Double value) {
-        return new ModelSettings(modelName, value, maxTokens, stop, kwargs, profile);
+        return new ModelSettings(modelName, value, maxTokens, stop, kwargs, profile, reasoning);
     }
 
     public ModelSettings withMaxTokens(Integer value) {
-        return new ModelSettings(modelName, temperature, value, stop, kwargs, profile);
+        return new ModelSettings(modelName, temperature, value, stop, kwargs, profile, reasoning);
     }
 
     public ModelSettings withStop(List<String> value) {
-        return new ModelSettings(modelName, temperature, maxTokens, value, kwargs, profile);
+        return new ModelSettings(modelName, temperature, maxTokens, value, kwargs, profile, reasoning);
     }
 
     /** These settings with more keyword arguments; a key given again replaces the earlier value. */
     public ModelSettings withKwargs(Map<String, Object> more) {
         Map<String, Object> all = new LinkedHashMap<>(kwargs);
         all.putAll(more);
-        return new ModelSettings(modelName, temperature, maxTokens, stop, all, profile);
+        return new ModelSettings(modelName, temperature, maxTokens, stop, all, profile, reasoning);
     }
 
     /** These settings with {@code value} as the model's profile, in place of the catalog's. */
     public ModelSettings withProfile(ModelProfile value) {
-        return new ModelSettings(modelName, temperature, maxTokens, stop, kwargs, value);
+        return new ModelSettings(modelName, temperature, maxTokens, stop, kwargs, value, reasoning);
+    }
+
+    /** These settings with {@code value} as how much the model reasons ({@code null}: the provider's default). */
+    public ModelSettings withReasoning(Reasoning value) {
+        return new ModelSettings(modelName, temperature, maxTokens, stop, kwargs, profile, value);
     }
 }

@@ -60,6 +60,19 @@ public final class InputSupport {
         }
     }
 
+    /**
+     * Refuses reasoning settings for a model whose profile says it does not reason.
+     *
+     * @throws UnsupportedInputException naming the model and the settings to remove
+     */
+    public static void requireReasoning(ModelProfile profile, String model, Object reasoning) {
+        if (reasoning != null && profile.refuses(ProfileField.REASONING_OUTPUT)) {
+            throw new UnsupportedInputException("Model " + model + " does not reason (its profile has"
+                    + " reasoning_output=false): remove reasoning-effort and reasoning-budget, use a reasoning model, or"
+                    + " override the profile (profile.reasoning-output=true) if the catalog is wrong.");
+        }
+    }
+
     private static ProfileField refusedBy(ModelProfile profile, DataBlock block, boolean toolResult) {
         return switch (block.kind()) {
             case IMAGE -> first(profile, ProfileField.IMAGE_INPUTS,

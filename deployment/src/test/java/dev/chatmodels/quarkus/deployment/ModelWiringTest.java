@@ -20,6 +20,7 @@ import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.model.FallbackChatModel;
 import dev.chatmodels.model.HttpChatModel;
 import dev.chatmodels.model.ModelSettings;
+import dev.chatmodels.model.Reasoning;
 import dev.chatmodels.profile.ModelProfile;
 import dev.chatmodels.profile.ModelProfiles;
 import dev.chatmodels.profile.ProfileField;
@@ -42,6 +43,8 @@ class ModelWiringTest {
             .overrideConfigKey("quarkus.chat-models.profile.input_cost", "0.5")
             .overrideConfigKey("quarkus.chat-models.fast.model", "claude-haiku-4-5")
             .overrideConfigKey("quarkus.chat-models.fast.max-tokens", "256")
+            .overrideConfigKey("quarkus.chat-models.fast.reasoning-effort", "low")
+            .overrideConfigKey("quarkus.chat-models.fast.reasoning-budget", "200")
             // the provider's usual variable, read through MicroProfile Config like an environment variable
             .overrideConfigKey("ANTHROPIC_API_KEY", "sk-ant-test")
             .overrideConfigKey("quarkus.chat-models.\"local.llama\".model", "llama3.2")
@@ -79,6 +82,14 @@ class ModelWiringTest {
         assertEquals(0.3, settings.temperature());
         assertEquals(List.of("END", "STOP"), settings.stop());
         assertNull(settings.maxTokens());
+    }
+
+    @Test
+    void reasoningSettingsComeFromConfigurationAndInitOptions() {
+        assertEquals(new Reasoning(Reasoning.Effort.LOW, 200), httpModel("fast").settings().reasoning());
+        assertNull(httpModel("default").settings().reasoning());
+        HttpChatModel initialised = (HttpChatModel) models.init("claude-haiku-4-5", Map.of("reasoning_effort", "high"));
+        assertEquals(new Reasoning(Reasoning.Effort.HIGH, null), initialised.settings().reasoning());
     }
 
     @Test

@@ -53,7 +53,11 @@ final class AnthropicRequestEncoder {
         ModelSettings settings = request.settings();
         ObjectNode body = NODES.objectNode();
         body.put("model", settings.modelName());
-        body.put("max_tokens", settings.maxTokens() == null ? DEFAULT_MAX_TOKENS : settings.maxTokens());
+        body.put("max_tokens", maxTokens(settings));
+        if (settings.reasoning() != null) {
+            body.putObject("thinking").put("type", "enabled")
+                    .put("budget_tokens", settings.reasoning().budgetTokensOrFromEffort());
+        }
         JsonNode system = system(request.messages());
         if (system != null) {
             body.set("system", system);
@@ -78,6 +82,22 @@ final class AnthropicRequestEncoder {
         // Provider keyword arguments (thinking, top_k, metadata...) go in as given and win over the fields above.
         settings.kwargs().forEach((key, value) -> body.set(key, Jackson.MAPPER.valueToTree(value)));
         return body;
+    }
+
+    /**
+     * Anthropic requires {@code max_tokens}, and more of them than the thinking budget: unset, it is 4096, or the budget
+     * plus 4096 when the budget is larger.
+     */
+    private static int maxTokens(ModelSettings settings) {
+        Integer budget = settings.reasoning() == null ? null : settings.reasoning().budgetTokensOrFromEffort();
+        if (settings.maxTokens() == null) {
+            return budget == null || budget < DEFAULT_MAX_TOKENS ? DEFAULT_MAX_TOKENS : budget + DEFAULT_MAX_TOKENS;
+        }
+        if (budget != null && settings.maxTokens() <= budget) {
+            throw new IllegalArgumentException("Anthropic needs max-tokens (" + settings.maxTokens()
+                    + ") larger than the reasoning budget (" + budget + "): raise max-tokens or lower reasoning-budget");
+        }
+        return settings.maxTokens();
     }
 
     /**

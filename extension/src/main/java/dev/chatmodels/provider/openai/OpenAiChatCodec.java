@@ -92,6 +92,9 @@ public final class OpenAiChatCodec implements ChatCodec {
             body.put(REASONING_MODEL.matcher(settings.modelName()).matches() ? "max_completion_tokens" : "max_tokens",
                     settings.maxTokens());
         }
+        if (settings.reasoning() != null) {
+            body.put("reasoning_effort", settings.reasoning().effortOrFromBudget().value());
+        }
         if (!settings.stop().isEmpty()) {
             ArrayNode stop = body.putArray("stop");
             settings.stop().forEach(stop::add);

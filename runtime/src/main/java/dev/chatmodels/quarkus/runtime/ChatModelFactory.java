@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.model.HttpChatModel;
 import dev.chatmodels.model.ModelSettings;
+import dev.chatmodels.model.Reasoning;
 import dev.chatmodels.profile.ModelProfile;
 import dev.chatmodels.profile.ModelProfiles;
 import dev.chatmodels.provider.MissingCredentialsException;
@@ -146,10 +147,14 @@ public class ChatModelFactory {
         Map<String, Object> allKwargs = new LinkedHashMap<>();
         config.params().forEach((name, value) -> allKwargs.put(name, ParamValue.typed(value)));
         allKwargs.putAll(kwargs);
+        Integer budget = config.reasoningBudget().isPresent() ? config.reasoningBudget().getAsInt() : null;
+        Reasoning reasoning = config.reasoningEffort().isPresent() || budget != null
+                ? new Reasoning(config.reasoningEffort().orElse(null), budget)
+                : null;
         return new ModelSettings(resolved.reference().modelName(),
                 config.temperature().isPresent() ? config.temperature().getAsDouble() : null,
                 config.maxTokens().isPresent() ? config.maxTokens().getAsInt() : null,
-                config.stop().orElse(List.of()), allKwargs);
+                config.stop().orElse(List.of()), allKwargs, null, reasoning);
     }
 
     /** The catalog's profile of the model with the configured overrides; {@code null} (the catalog's) without any. */

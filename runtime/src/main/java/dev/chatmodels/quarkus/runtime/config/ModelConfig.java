@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 import dev.chatmodels.model.DisableStreaming;
+import dev.chatmodels.model.Reasoning;
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.smallrye.config.WithDefault;
 
@@ -55,6 +56,20 @@ public interface ModelConfig {
      * use their own default.
      */
     OptionalInt maxTokens();
+
+    /**
+     * How hard the model thinks before answering: {@code minimal}, {@code low}, {@code medium} or {@code high}; sent as
+     * OpenAI's {@code reasoning_effort}, or as the thinking budget the effort stands for (1024, 2048, 8192, 24576
+     * tokens) where the provider takes budgets. Unset: the provider's default. A model whose profile says it does not
+     * reason refuses it.
+     */
+    Optional<Reasoning.Effort> reasoningEffort();
+
+    /**
+     * The most tokens the model thinks with (Anthropic {@code thinking.budget_tokens}, Gemini {@code thinkingBudget});
+     * for OpenAI, the smallest effort whose budget covers it. Unset: the provider's default, or the effort's budget.
+     */
+    OptionalInt reasoningBudget();
 
     /** Stop sequences. */
     Optional<List<String>> stop();
