@@ -21,12 +21,17 @@ public final class Fixtures {
 
     /** The text of {@code fixtures/<provider>/<file>}, e.g. {@code read("openai-chat", "text_nonstream.response.json")}. */
     public static String read(String provider, String file) {
+        return new String(bytes(provider, file), StandardCharsets.UTF_8);
+    }
+
+    /** The bytes of {@code fixtures/<provider>/<file>}, for binary recordings such as AWS event streams. */
+    public static byte[] bytes(String provider, String file) {
         String path = "fixtures/" + provider + "/" + file;
         try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalArgumentException("No fixture " + path + " on the test classpath");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read fixture " + path, e);
         }

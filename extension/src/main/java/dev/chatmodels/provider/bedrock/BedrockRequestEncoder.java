@@ -59,7 +59,10 @@ final class BedrockRequestEncoder {
         ModelSettings settings = request.settings();
         ObjectNode body = NODES.objectNode();
         body.set("messages", turns(request.messages()));
-        body.set("system", system(request.messages()));
+        ArrayNode system = system(request.messages());
+        if (!system.isEmpty()) {
+            body.set("system", system);
+        }
         body.set(INFERENCE_CONFIG, inferenceConfig(settings));
         ObjectNode toolConfig = toolConfig(request);
         if (toolConfig != null) {
