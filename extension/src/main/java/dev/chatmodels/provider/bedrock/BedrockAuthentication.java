@@ -54,9 +54,18 @@ public record BedrockAuthentication(RequestAuthenticator authenticator, List<Str
             return new BedrockAuthentication(RequestAuthenticator.fixed(Map.of("Authorization", "Bearer " + key.get())),
                     List.of(key.get()));
         }
+        return signing(region, source(environment), refresher);
+    }
+
+    /**
+     * SigV4 signing with the AWS credentials of {@code source}, resolved now.
+     *
+     * @throws IllegalArgumentException when {@code source} finds no credentials
+     */
+    static BedrockAuthentication signing(String region, Supplier<AwsCredentialsIdentity> source, Executor refresher) {
         RefreshingCredentials credentials;
         try {
-            credentials = RefreshingCredentials.resolve(source(environment), refresher, Clock.systemUTC());
+            credentials = RefreshingCredentials.resolve(source, refresher, Clock.systemUTC());
         } catch (SdkException e) {
             throw new IllegalArgumentException("Bedrock needs credentials: an API key (" + BEARER_TOKEN_VARIABLE
                     + ") or AWS credentials, but the AWS credential chain found none (" + e.getMessage() + ")");
