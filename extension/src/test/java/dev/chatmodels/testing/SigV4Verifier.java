@@ -9,10 +9,13 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import dev.chatmodels.json.Jackson;
 
 /**
  * Recomputes an AWS Signature Version 4 from a received request, written from the specification independently of the
@@ -28,6 +31,23 @@ import javax.crypto.spec.SecretKeySpec;
 public record SigV4Verifier(String accessKeyId, String secretAccessKey, String region, String service) {
 
     private static final String ALGORITHM = "AWS4-HMAC-SHA256";
+
+    /**
+     * A {@link ProviderStandIn#check} that answers requests under {@code pathPrefix} whose signature is wrong the way
+     * AWS does: 403 {@code InvalidSignatureException}, with what is wrong as the message.
+     */
+    public Function<RecordedRequest, Reply> standInCheck(String pathPrefix) {
+        return request -> {
+            if (!request.path().startsWith(pathPrefix)) {
+                return null;
+            }
+            String problem = problem(request.method(), request.path(), request.headers(),
+                    request.body().getBytes(StandardCharsets.UTF_8));
+            return problem == null ? null
+                    : Reply.json(403, Jackson.MAPPER.createObjectNode().put("message", problem).toString())
+                            .header("x-amzn-errortype", "InvalidSignatureException");
+        };
+    }
 
     /**
      * Why the request's signature is wrong, or {@code null} when it is right.
