@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.chatmodels.error.ProviderError;
 import dev.chatmodels.error.ProviderException;
+import dev.chatmodels.testing.EventStreamFrames;
 import dev.chatmodels.testing.RecordedJson;
 import dev.chatmodels.transport.StreamEvent;
 import software.amazon.awssdk.eventstream.HeaderValue;
@@ -55,7 +55,7 @@ class BedrockEventStreamDeframerTest {
 
     @Test
     void exceptionFrameIsNamedAfterItsExceptionType() {
-        byte[] frame = exceptionFrame("throttlingException", "{\"message\":\"Too many requests, please wait.\"}");
+        byte[] frame = EventStreamFrames.exception("throttlingException", "{\"message\":\"Too many requests, please wait.\"}");
 
         List<StreamEvent> events = BedrockRecordings.deframe(frame, List.of());
 
@@ -69,7 +69,7 @@ class BedrockEventStreamDeframerTest {
         headers.put(":message-type", HeaderValue.fromString("error"));
         headers.put(":error-code", HeaderValue.fromString("InternalFailureException"));
         headers.put(":error-message", HeaderValue.fromString("Something broke"));
-        byte[] frame = bytes(new Message(headers, new byte[0]));
+        byte[] frame = EventStreamFrames.bytes(new Message(headers, new byte[0]));
 
         List<StreamEvent> events = BedrockRecordings.deframe(frame, List.of());
 
@@ -101,20 +101,5 @@ class BedrockEventStreamDeframerTest {
                 () -> BedrockRecordings.deframe(body, List.of()));
 
         assertEquals(ProviderError.INVALID_RESPONSE, invalid.error().type());
-    }
-
-    static byte[] exceptionFrame(String type, String payload) {
-        Map<String, HeaderValue> headers = new LinkedHashMap<>();
-        headers.put(":message-type", HeaderValue.fromString("exception"));
-        headers.put(":exception-type", HeaderValue.fromString(type));
-        headers.put(":content-type", HeaderValue.fromString("application/json"));
-        return bytes(new Message(headers, payload.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static byte[] bytes(Message message) {
-        ByteBuffer buffer = message.toByteBuffer();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
     }
 }

@@ -28,6 +28,7 @@ import dev.chatmodels.message.ResponseMetadata;
 import dev.chatmodels.message.content.ReasoningBlock;
 import dev.chatmodels.message.content.ToolCall;
 import dev.chatmodels.message.content.ToolCallChunk;
+import dev.chatmodels.testing.EventStreamFrames;
 import dev.chatmodels.transport.StreamEvent;
 import dev.chatmodels.usage.UsageMetadata;
 
@@ -137,7 +138,7 @@ class BedrockStreamDecoderTest {
         BedrockStreamDecoder decoder = new BedrockStreamDecoder();
         BedrockRecordings.events("converse_stream_text").subList(0, 3).forEach(decoder::decode);
         StreamEvent exception = BedrockRecordings.deframe(
-                BedrockEventStreamDeframerTest.exceptionFrame(type, "{\"message\":\"Try again later.\"}"), List.of()).get(0);
+                EventStreamFrames.exception(type, "{\"message\":\"Try again later.\"}"), List.of()).get(0);
 
         ProviderException error = assertThrows(ProviderException.class, () -> decoder.decode(exception));
 
