@@ -11,7 +11,10 @@ import dev.chatmodels.error.ProviderError;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.model.ChatRequest;
 import dev.chatmodels.provider.ChatCodec;
+import dev.chatmodels.provider.ProviderCapabilities;
+import dev.chatmodels.provider.ProviderDescriptor;
 import dev.chatmodels.provider.StreamDecoder;
+import dev.chatmodels.transport.StreamFraming;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
@@ -23,6 +26,21 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * {@code function_calling} method.
  */
 public final class BedrockCodec implements ChatCodec {
+
+    /**
+     * Bedrock's Converse API: regional endpoints, a Bedrock API key or SigV4, binary event streams, and no native
+     * response format, so structured output goes through a forced tool call.
+     */
+    public static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.builder("bedrock")
+            .aliases("bedrock_converse")
+            .defaultBaseUrl("https://bedrock-runtime." + ProviderDescriptor.REGION_PLACEHOLDER + ".amazonaws.com")
+            .apiKeyEnvVars(BedrockAuthentication.BEARER_TOKEN_VARIABLE)
+            .authentication(new BedrockAuthentication())
+            .modelPrefixes("anthropic.", "amazon.", "meta.", "mistral.", "cohere.", "us.", "eu.", "apac.", "global.")
+            .framing(StreamFraming.custom(BedrockEventStreamDeframer.MEDIA_TYPE, BedrockEventStreamDeframer::new))
+            .capabilities(new ProviderCapabilities(false, true, true, true))
+            .codec(BedrockCodec::new)
+            .build();
 
     private final Clock clock;
 

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatmodels.json.Jackson;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.FinishReason;
-import dev.chatmodels.message.ResponseMetadata;
 import dev.chatmodels.message.content.ContentBlock;
 import dev.chatmodels.message.content.NonStandardBlock;
 import dev.chatmodels.message.content.ReasoningBlock;
@@ -109,10 +108,7 @@ final class BedrockResponseDecoder {
     static Map<String, Object> stop(JsonNode message) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         String stopReason = text(message, "stopReason");
-        if (stopReason != null) {
-            metadata.put(ResponseMetadata.FINISH_REASON, finishReason(stopReason).value());
-            metadata.put(ResponseMetadata.PROVIDER_FINISH_REASON, stopReason);
-        }
+        FinishReason.put(metadata, stopReason, stopReason == null ? null : finishReason(stopReason));
         JsonNode additional = message.path("additionalModelResponseFields");
         if (additional.isObject()) {
             metadata.put(ADDITIONAL_FIELDS, map(additional));

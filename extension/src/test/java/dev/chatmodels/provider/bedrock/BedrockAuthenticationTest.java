@@ -2,7 +2,6 @@ package dev.chatmodels.provider.bedrock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +12,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.chatmodels.provider.CredentialSettings;
+import dev.chatmodels.provider.MissingCredentialsException;
+import dev.chatmodels.provider.ModelCredentials;
 import dev.chatmodels.transport.OutgoingRequest;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -22,14 +24,16 @@ class BedrockAuthenticationTest {
     private static final OutgoingRequest REQUEST = new OutgoingRequest("POST",
             URI.create("https://bedrock-runtime.us-east-1.amazonaws.com/model/x/converse"), Map.of(), new byte[] { '{', '}' });
 
+    private final BedrockAuthentication authentication = new BedrockAuthentication();
+
     @Test
     void apiKeyIsSentAsABearerToken() {
-        BedrockAuthentication authentication = BedrockAuthentication.resolve(Optional.of("bedrock-api-key-1234"),
-                "us-east-1", name -> Optional.of("ignored"), Runnable::run);
+        ModelCredentials credentials = authentication.credentials(
+                new CredentialSettings("bedrock-api-key-1234", "us-east-1", name -> Optional.of("ignored")));
 
-        assertTrue(authentication.authenticator().isStatic());
-        assertEquals(Map.of("Authorization", "Bearer bedrock-api-key-1234"), authentication.authenticator().headers(REQUEST));
-        assertEquals(List.of("bedrock-api-key-1234"), authentication.secrets());
+        assertTrue(credentials.authenticator().isStatic());
+        assertEquals(Map.of("Authorization", "Bearer bedrock-api-key-1234"), credentials.authenticator().headers(REQUEST));
+        assertEquals(List.of("bedrock-api-key-1234"), credentials.secrets());
     }
 
     @Test
@@ -37,27 +41,36 @@ class BedrockAuthenticationTest {
         Map<String, String> config = Map.of("AWS_ACCESS_KEY_ID", "AKIDCONFIG", "AWS_SECRET_ACCESS_KEY", "config-secret-key",
                 "AWS_SESSION_TOKEN", "config-session-token");
 
-        BedrockAuthentication authentication = BedrockAuthentication.resolve(Optional.empty(), "eu-central-1",
-                name -> Optional.ofNullable(config.get(name)), Runnable::run);
+        ModelCredentials credentials = authentication.credentials(
+                new CredentialSettings(null, "eu-central-1", name -> Optional.ofNullable(config.get(name))));
 
-        Map<String, String> headers = authentication.authenticator().headers(REQUEST);
-        assertFalse(authentication.authenticator().isStatic());
+        Map<String, String> headers = credentials.authenticator().headers(REQUEST);
+        assertFalse(credentials.authenticator().isStatic());
         assertTrue(headers.get("Authorization").startsWith("AWS4-HMAC-SHA256 Credential=AKIDCONFIG/"),
                 headers.get("Authorization"));
         assertTrue(headers.get("Authorization").contains("/eu-central-1/bedrock/aws4_request"));
         assertEquals("config-session-token", headers.get("X-Amz-Security-Token"));
-        assertEquals(List.of("config-secret-key", "config-session-token"), authentication.secrets());
+        assertEquals(List.of("config-secret-key", "config-session-token"), credentials.secrets());
     }
 
     @Test
-    void noCredentialsOfAnyKindFailsNamingBothWays() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+    void signingWithoutARegionNamesTheRegion() {
+        MissingCredentialsException error = assertThrows(MissingCredentialsException.class,
+                () -> authentication.credentials(new CredentialSettings(null, null,
+                        name -> Optional.of("AWS_SESSION_TOKEN".equals(name) ? "" : "value"))));
+
+        assertEquals(MissingCredentialsException.Setting.REGION, error.setting());
+    }
+
+    @Test
+    void noCredentialsOfAnyKindNamesTheKeyAndTheChain() {
+        MissingCredentialsException error = assertThrows(MissingCredentialsException.class,
                 () -> BedrockAuthentication.signing("us-east-1", () -> {
                     throw SdkClientException.create("Unable to load credentials from any of the providers in the chain");
                 }, Runnable::run));
 
-        assertTrue(error.getMessage().contains("AWS_BEARER_TOKEN_BEDROCK"), error.getMessage());
+        assertEquals(MissingCredentialsException.Setting.API_KEY, error.setting());
         assertTrue(error.getMessage().contains("AWS credential chain"), error.getMessage());
-        assertInstanceOf(IllegalArgumentException.class, error);
+        assertTrue(error.getMessage().contains("AWS_ACCESS_KEY_ID"), error.getMessage());
     }
 }

@@ -37,7 +37,7 @@ class BedrockCodecDecodeTest {
                 "Hello! How can I assist you today? Whether you have questions, need information, or just want to chat, I'm here to help.")),
                 message.content());
         assertEquals(UsageMetadata.of(7, 30), message.usage());
-        assertEquals("stop", message.finishReason());
+        assertEquals(FinishReason.STOP, message.finishReason());
         assertEquals("end_turn", message.responseMetadata().get(ResponseMetadata.PROVIDER_FINISH_REASON));
         assertEquals(268L, message.responseMetadata().get(BedrockResponseDecoder.LATENCY_MS));
     }
@@ -50,7 +50,7 @@ class BedrockCodecDecodeTest {
                 Map.of("city", "London", "date", "2022-01-01"));
         assertEquals(List.of(call), message.toolCalls());
         assertEquals(List.of(call), message.content());
-        assertEquals("tool_calls", message.finishReason());
+        assertEquals(FinishReason.TOOL_CALLS, message.finishReason());
         assertEquals(UsageMetadata.of(571, 22), message.usage());
     }
 
@@ -109,7 +109,8 @@ class BedrockCodecDecodeTest {
                 {"output": {"message": {"role": "assistant", "content": [{"text": "x"}]}}, "stopReason": "%s"}
                 """.formatted(stopReason)));
 
-        assertEquals(expected.value(), message.finishReason());
+        assertEquals(expected, message.finishReason());
+        assertEquals(expected.value(), message.responseMetadata().get(ResponseMetadata.FINISH_REASON));
         assertEquals(stopReason, message.responseMetadata().get(ResponseMetadata.PROVIDER_FINISH_REASON));
     }
 
