@@ -104,11 +104,12 @@ class BedrockTest extends ChatAppTest {
         assertEquals("stop", answer.getString("finishReason"));
     }
 
+    /** After {@code messageStart}, before any text: the throttling reaches the caller as itself. */
     @Test
-    void mapsAnExceptionFrameInTheMiddleOfAStream() {
+    void mapsAnExceptionFrameInAStream() {
         byte[] recorded = Fixtures.bytes("bedrock", "converse_stream_text.response.eventstream");
         standIn.enqueue(CONVERSE_STREAM, Reply.eventStream(EventStreamFrames.concat(
-                EventStreamFrames.firstFrames(recorded, 3),
+                EventStreamFrames.firstFrames(recorded, 1),
                 EventStreamFrames.exception("throttlingException", "{\"message\":\"Too many tokens, please wait.\"}"))));
 
         JsonPath error = failedCall(postPrompt("/chat/nova/stream/collected", "Hello"));
