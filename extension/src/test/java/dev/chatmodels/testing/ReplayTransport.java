@@ -67,7 +67,7 @@ public final class ReplayTransport implements ChatTransport {
      */
     @Override
     public Multi<StreamEvent> stream(HttpCall call, StreamFraming framing) {
-        return Multi.createFrom().deferred(() -> Multi.createFrom().iterable(framing.isBuiltIn()
+        return Multi.createFrom().deferred(() -> Multi.createFrom().iterable(framing.equals(StreamFraming.SSE)
                 ? SseFixtures.events(provider, next(call) + ".response.sse")
                 : deframe(framing, Fixtures.bytes(provider, next(call) + ".response.eventstream"))));
     }

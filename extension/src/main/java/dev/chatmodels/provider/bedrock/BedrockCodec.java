@@ -37,7 +37,7 @@ public final class BedrockCodec implements ChatCodec {
             .apiKeyEnvVars(BedrockAuthentication.BEARER_TOKEN_VARIABLE)
             .authentication(new BedrockAuthentication())
             .modelPrefixes("anthropic.", "amazon.", "meta.", "mistral.", "cohere.", "us.", "eu.", "apac.", "global.")
-            .framing(StreamFraming.custom(BedrockEventStreamDeframer.MEDIA_TYPE, BedrockEventStreamDeframer::new))
+            .framing(new StreamFraming(BedrockEventStreamDeframer.MEDIA_TYPE, BedrockEventStreamDeframer::new))
             .capabilities(new ProviderCapabilities(false, true, true, true))
             .codec(BedrockCodec::new)
             .build();

@@ -1,7 +1,6 @@
 package dev.chatmodels.provider.bedrock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -34,7 +33,6 @@ class BedrockDescriptorTest {
         assertEquals("https://bedrock-runtime.{region}.amazonaws.com", bedrock.defaultBaseUrl());
         assertEquals(List.of("AWS_BEARER_TOKEN_BEDROCK"), bedrock.apiKeyEnvVars());
         assertEquals("application/vnd.amazon.eventstream", bedrock.framing().mediaType());
-        assertFalse(bedrock.framing().isBuiltIn());
         assertInstanceOf(BedrockEventStreamDeframer.class, bedrock.framing().deframer().get());
         assertInstanceOf(BedrockCodec.class, bedrock.codec().get());
     }
