@@ -21,10 +21,10 @@ import software.amazon.awssdk.eventstream.MessageDecoder;
  * {@link BedrockErrorDecoder#isException}), and a generic error frame {@code StreamEvent(:error-code,
  * {"message": :error-message})}.
  */
-public final class BedrockEventStreamDeframer implements StreamDeframer {
+final class BedrockEventStreamDeframer implements StreamDeframer {
 
     /** The media type of a ConverseStream body. */
-    public static final String MEDIA_TYPE = "application/vnd.amazon.eventstream";
+    static final String MEDIA_TYPE = "application/vnd.amazon.eventstream";
 
     private final MessageDecoder decoder = new MessageDecoder(this::onMessage);
     /** Bytes fed that no complete frame has consumed yet: a frame cut by the end of the body. */
