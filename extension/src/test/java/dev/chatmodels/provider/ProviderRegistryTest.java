@@ -39,7 +39,7 @@ class ProviderRegistryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "google", "gemini", "google_genai", "bedrock", "bedrock_converse", "cohere" })
+    @ValueSource(strings = { "google", "gemini", "google_genai", "cohere" })
     void providersWithoutACodecAreRecognisedButNotSupportedYet(String name) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> ProviderRegistry.require(name));
 

@@ -28,7 +28,7 @@ public final class Fixtures {
         return new String(bytes(provider, file), StandardCharsets.UTF_8);
     }
 
-    /** The bytes of {@code fixtures/<provider>/<file>}, exactly as recorded. */
+    /** The bytes of {@code fixtures/<provider>/<file>}, exactly as recorded (binary AWS event streams too). */
     public static byte[] bytes(String provider, String file) {
         String path = "fixtures/" + provider + "/" + file;
         try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(path)) {

@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A stand-in for a provider's HTTP API in tests: an HTTP/1.1 server on 127.0.0.1 (an ephemeral port) that answers
@@ -50,6 +52,7 @@ public final class ProviderStandIn implements AutoCloseable {
     private final ServerSocket server;
     private final Thread acceptor;
     private final Map<String, List<Reply>> replies = new ConcurrentHashMap<>();
+    private final List<Function<RecordedRequest, Reply>> checks = new CopyOnWriteArrayList<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
@@ -94,6 +97,16 @@ public final class ProviderStandIn implements AutoCloseable {
      */
     public ProviderStandIn enqueue(String path, Reply... more) {
         replies.computeIfAbsent(path, p -> new ArrayList<>()).addAll(List.of(more));
+        return this;
+    }
+
+    /**
+     * Checks every request before it gets a scripted reply, the way a provider checks authentication: when
+     * {@code check} returns a reply (a 403, say), the request gets that reply instead and uses up no scripted one;
+     * {@code null} lets it through. The request is recorded either way; checks stay after {@link #reset()}.
+     */
+    public ProviderStandIn check(Function<RecordedRequest, Reply> check) {
+        checks.add(check);
         return this;
     }
 
@@ -190,7 +203,8 @@ public final class ProviderStandIn implements AutoCloseable {
                 // recording and picking the reply in one step keeps requests() in the order replies were handed out
                 synchronized (requests) {
                     requests.add(request);
-                    reply = nextReply(request);
+                    reply = rejection(request);
+                    reply = reply != null ? reply : nextReply(request);
                 }
                 peak.accumulateAndGet(handling.incrementAndGet(), Math::max);
                 try {
@@ -206,6 +220,16 @@ public final class ProviderStandIn implements AutoCloseable {
             connections.remove(socket);
             threads.remove(Thread.currentThread());
         }
+    }
+
+    private Reply rejection(RecordedRequest request) {
+        for (Function<RecordedRequest, Reply> check : checks) {
+            Reply rejection = check.apply(request);
+            if (rejection != null) {
+                return rejection;
+            }
+        }
+        return null;
     }
 
     private Reply nextReply(RecordedRequest request) {
@@ -243,7 +267,7 @@ public final class ProviderStandIn implements AutoCloseable {
         headers.put("transfer-encoding", "chunked");
         writeHead(out, reply.status(), headers);
         out.flush();
-        List<String> events = reply.events();
+        List<byte[]> events = reply.events();
         int sent = closesAfter ? reply.faultAfterEvents() : events.size();
         for (int i = 0; i < sent; i++) {
             if (i > 0) {
@@ -259,8 +283,8 @@ public final class ProviderStandIn implements AutoCloseable {
             case STALL_AFTER_EVENTS -> awaitClientClose(in);
             case TRUNCATE_AFTER_EVENTS -> {
                 if (sent < events.size()) {
-                    String next = events.get(sent);
-                    writeChunk(out, next.substring(0, next.length() / 2));
+                    byte[] next = events.get(sent);
+                    writeChunk(out, Arrays.copyOf(next, next.length / 2));
                 }
                 out.write(LAST_CHUNK);
                 out.flush();
@@ -349,8 +373,7 @@ public final class ProviderStandIn implements AutoCloseable {
         out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    private static void writeChunk(OutputStream out, String data) throws IOException {
-        byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+    private static void writeChunk(OutputStream out, byte[] bytes) throws IOException {
         if (bytes.length == 0) {
             return; // an empty chunk would end the response
         }

@@ -1,5 +1,6 @@
 package dev.chatmodels.testing;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,6 +14,7 @@ import dev.chatmodels.transport.ChatTransport;
 import dev.chatmodels.transport.HeaderView;
 import dev.chatmodels.transport.HttpCall;
 import dev.chatmodels.transport.HttpResult;
+import dev.chatmodels.transport.StreamDeframer;
 import dev.chatmodels.transport.StreamEvent;
 import dev.chatmodels.transport.StreamFraming;
 import io.smallrye.mutiny.Multi;
@@ -33,7 +35,10 @@ public final class ReplayTransport implements ChatTransport {
         this.provider = provider;
     }
 
-    /** The next call answers with {@code fixtures/<provider>/<scenario>.response.json} or {@code .response.sse}. */
+    /**
+     * The next call answers with {@code fixtures/<provider>/<scenario>.response.json}, {@code .response.sse} or
+     * {@code .response.eventstream}.
+     */
     public synchronized ReplayTransport then(String scenario) {
         responses.add(scenario);
         return this;
@@ -56,10 +61,23 @@ public final class ReplayTransport implements ChatTransport {
                 .item(() -> new HttpResult(200, HeaderView.NONE, Fixtures.read(provider, next(call) + ".response.json")));
     }
 
+    /**
+     * Replays {@code .response.sse}, or for a provider's own framing the recorded body ({@code .response.eventstream}
+     * for AWS event streams) through the framing's deframer.
+     */
     @Override
     public Multi<StreamEvent> stream(HttpCall call, StreamFraming framing) {
-        return Multi.createFrom().deferred(() -> Multi.createFrom()
-                .iterable(SseFixtures.events(provider, next(call) + ".response.sse")));
+        return Multi.createFrom().deferred(() -> Multi.createFrom().iterable(framing.equals(StreamFraming.SSE)
+                ? SseFixtures.events(provider, next(call) + ".response.sse")
+                : deframe(framing, Fixtures.bytes(provider, next(call) + ".response.eventstream"))));
+    }
+
+    private static List<StreamEvent> deframe(StreamFraming framing, byte[] body) {
+        StreamDeframer deframer = framing.deframer().get();
+        List<StreamEvent> events = new ArrayList<>();
+        deframer.feed(ByteBuffer.wrap(body), events::add);
+        deframer.end(events::add);
+        return events;
     }
 
     private synchronized String next(HttpCall call) {

@@ -1,5 +1,7 @@
 package dev.chatmodels.testing;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -42,13 +44,14 @@ public final class Reply {
     private final int status;
     private final Map<String, String> headers;
     private final String body;
-    private final List<String> events;
+    /** The stream's events as sent, one HTTP chunk each: text events in UTF-8, binary frames as they are. */
+    private final List<byte[]> events;
     private final Duration firstByteDelay;
     private final Duration eventDelay;
     private final Fault fault;
     private final int faultAfterEvents;
 
-    private Reply(int status, Map<String, String> headers, String body, List<String> events, Duration firstByteDelay,
+    private Reply(int status, Map<String, String> headers, String body, List<byte[]> events, Duration firstByteDelay,
             Duration eventDelay, Fault fault, int faultAfterEvents) {
         this.status = status;
         this.headers = Map.copyOf(headers);
@@ -71,7 +74,22 @@ public final class Reply {
      * exactly as written.
      */
     public static Reply sse(String rawSse) {
-        return stream("text/event-stream", splitEvents(rawSse));
+        return stream("text/event-stream", utf8(splitEvents(rawSse)));
+    }
+
+    /**
+     * An AWS event stream ({@code application/vnd.amazon.eventstream}, Bedrock's ConverseStream): the binary body is cut
+     * into its frames, by the total length each frame starts with, and every frame is sent as one HTTP chunk.
+     */
+    public static Reply eventStream(byte[] body) {
+        List<byte[]> frames = new ArrayList<>();
+        ByteBuffer buffer = ByteBuffer.wrap(body);
+        while (buffer.remaining() >= Integer.BYTES) {
+            byte[] frame = new byte[Math.min(buffer.getInt(buffer.position()), buffer.remaining())];
+            buffer.get(frame);
+            frames.add(frame);
+        }
+        return stream("application/vnd.amazon.eventstream", frames);
     }
 
     /** A newline-delimited JSON stream, one line per HTTP chunk. */
@@ -84,7 +102,7 @@ public final class Reply {
             lines.add(text.substring(start, end));
             start = end;
         }
-        return stream("application/x-ndjson", lines);
+        return stream("application/x-ndjson", utf8(lines));
     }
 
     /** A 200 answer whose body claims to be JSON but is cut off in the middle. */
@@ -120,12 +138,18 @@ public final class Reply {
 
     /**
      * A recorded fixture ({@code fixtures/<provider>/<file>}) as a reply: {@code .sse} files stream, {@code .ndjson}
-     * files stream line by line, others are JSON bodies. The status and response headers recorded in the fixture's
+     * files stream line by line, {@code .eventstream} files stream frame by frame, others are JSON bodies. The status and
+     * response headers recorded in the fixture's
      * {@code .meta.json} (when there is one) are replayed too.
      */
     public static Reply fromFixture(String provider, String file) {
-        String text = Fixtures.read(provider, file);
-        Reply reply = file.endsWith(".sse") ? sse(text) : file.endsWith(".ndjson") ? ndjson(text) : json(200, text);
+        Reply reply;
+        if (file.endsWith(".eventstream")) {
+            reply = eventStream(Fixtures.bytes(provider, file));
+        } else {
+            String text = Fixtures.read(provider, file);
+            reply = file.endsWith(".sse") ? sse(text) : file.endsWith(".ndjson") ? ndjson(text) : json(200, text);
+        }
         int response = file.indexOf(".response.");
         if (response < 0) {
             return reply;
@@ -165,7 +189,11 @@ public final class Reply {
         return new Reply(status, headers, body, events, firstByteDelay, delay, fault, faultAfterEvents);
     }
 
-    private static Reply stream(String contentType, List<String> events) {
+    private static List<byte[]> utf8(List<String> events) {
+        return events.stream().map(event -> event.getBytes(StandardCharsets.UTF_8)).toList();
+    }
+
+    private static Reply stream(String contentType, List<byte[]> events) {
         return new Reply(200, Map.of("content-type", contentType), null, events, Duration.ZERO, Duration.ZERO,
                 Fault.NONE, 0);
     }
@@ -223,7 +251,7 @@ public final class Reply {
     }
 
     /** The events of a stream, or {@code null} for a reply with a body. */
-    List<String> events() {
+    List<byte[]> events() {
         return events;
     }
 

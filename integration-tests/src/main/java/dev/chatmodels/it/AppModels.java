@@ -5,9 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 
 import dev.chatmodels.model.ChatModel;
+import dev.chatmodels.quarkus.runtime.ChatModels;
 import dev.chatmodels.quarkus.runtime.ModelName;
 
-/** The app's two injected models, looked up by the name the endpoints take: {@code default} or {@code claude}. */
+/**
+ * The app's models, looked up by the name the endpoints take: the injected {@code default}, {@code claude} and
+ * {@code nova} (Bedrock), and any other configured model through {@link ChatModels}.
+ */
 @ApplicationScoped
 public class AppModels {
 
@@ -18,12 +22,25 @@ public class AppModels {
     @ModelName("claude")
     ChatModel claude;
 
+    @Inject
+    @ModelName("nova")
+    ChatModel nova;
+
+    @Inject
+    ChatModels chatModels;
+
     /** The model called {@code name} in the endpoint paths. */
     public ChatModel named(String name) {
         return switch (name) {
             case "default" -> defaultModel;
             case "claude" -> claude;
-            default -> throw new NotFoundException("No model '" + name + "': use 'default' or 'claude'");
+            case "nova" -> nova;
+            default -> {
+                if (!chatModels.names().contains(name)) {
+                    throw new NotFoundException("No model '" + name + "': use one of " + chatModels.names());
+                }
+                yield chatModels.get(name);
+            }
         };
     }
 }

@@ -69,7 +69,8 @@ public record ResolvedModel(ModelReference reference, ProviderDescriptor provide
     public ModelCredentials credentials(ModelSettingNames names, Optional<String> configuredKey, Optional<String> region) {
         Optional<String> key = configuredKey.filter(k -> !k.isBlank()).or(() -> firstSet(provider.apiKeyEnvVars()));
         try {
-            return provider.authentication().credentials(new CredentialSettings(key.orElse(null), region.orElse(null)));
+            return provider.authentication().credentials(new CredentialSettings(key.orElse(null), region.orElse(null),
+                    name -> firstSet(List.of(name))));
         } catch (MissingCredentialsException e) {
             throw new IllegalArgumentException(missing(names, e.setting()) + ": " + provider.name() + " "
                     + e.getMessage(), e);

@@ -30,6 +30,7 @@ import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.model.HttpChatModel;
 import dev.chatmodels.model.ModelSettings;
 import dev.chatmodels.provider.ProviderRegistry;
+import dev.chatmodels.testing.Fixtures;
 import dev.chatmodels.testing.ReplayTransport;
 import dev.chatmodels.transport.HttpStatusException;
 
@@ -43,9 +44,11 @@ class ChatCompletionsTest {
 
     private final ReplayTransport openAi = new ReplayTransport("openai-chat");
     private final ReplayTransport anthropic = new ReplayTransport("anthropic");
+    private final ReplayTransport bedrock = new ReplayTransport("bedrock");
     private final ChatCompletions completions = new ChatCompletions(new Catalog(Map.of(
             "default", model("openai", "gpt-4o", openAi),
-            "claude", model("anthropic", "claude-sonnet-4-5", anthropic))), CLOCK, SecretRedactor.of(List.of(CLIENT_KEY)));
+            "claude", model("anthropic", "claude-sonnet-4-5", anthropic),
+            "nova", model("bedrock", "us.amazon.nova-micro-v1:0", bedrock))), CLOCK, SecretRedactor.of(List.of(CLIENT_KEY)));
 
     @Test
     void answersWithAChatCompletion() {
@@ -237,6 +240,88 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void translatesBedrockAnswersToOpenAiOnes() {
+        bedrock.then("converse_text").then("converse_tool_use");
+
+        JsonNode text = complete("{\"model\": \"nova\", \"messages\": " + HELLO + "}");
+        assertEquals("stop", text.at("/choices/0/finish_reason").asText());
+        assertTrue(text.at("/choices/0/message/content").asText().startsWith("Hello! How can I assist you today?"));
+        assertEquals(7, text.at("/usage/prompt_tokens").asInt());
+        assertEquals(30, text.at("/usage/completion_tokens").asInt());
+
+        JsonNode tool = complete("{\"model\": \"nova\", \"messages\": " + HELLO + "}");
+        assertEquals("tool_calls", tool.at("/choices/0/finish_reason").asText());
+        assertEquals("tooluse_Mj06ft-ITJik1Otgpkc1uA", tool.at("/choices/0/message/tool_calls/0/id").asText());
+        assertEquals("temperature", tool.at("/choices/0/message/tool_calls/0/function/name").asText());
+        assertEquals(parse("{\"city\": \"London\", \"date\": \"2022-01-01\"}"),
+                parse(tool.at("/choices/0/message/tool_calls/0/function/arguments").asText()));
+    }
+
+    @Test
+    void givesBedrockAResponseFormatThroughAForcedToolAndAnswersWithTheJsonAsText() {
+        bedrock.then("converse_tool_use");
+
+        JsonNode completion = complete("""
+                {"model": "nova", "messages": %s, "response_format": {"type": "json_schema", "json_schema": {
+                  "name": "temperature", "schema": {"type": "object", "properties": {"city": {"type": "string"}}}}}}
+                """.formatted(HELLO));
+
+        JsonNode sent = bedrock.requests().get(0);
+        assertEquals("temperature", sent.at("/toolConfig/tools/0/toolSpec/name").asText());
+        assertEquals("string", sent.at("/toolConfig/tools/0/toolSpec/inputSchema/json/properties/city/type").asText());
+        assertEquals("temperature", sent.at("/toolConfig/toolChoice/tool/name").asText());
+        JsonNode choice = completion.at("/choices/0");
+        assertEquals(parse("{\"city\": \"London\", \"date\": \"2022-01-01\"}"), parse(choice.at("/message/content").asText()));
+        assertTrue(choice.at("/message/tool_calls").isMissingNode());
+        assertEquals("stop", choice.get("finish_reason").asText());
+    }
+
+    @Test
+    void sendsTheClientsToolsToBedrockAndItsToolResultsBack() {
+        bedrock.then("converse_tool_result_followup");
+
+        complete(
+                """
+                        {"model": "nova", "messages": [
+                          {"role": "user", "content": "What was the temperature in London 1st January 2022?"},
+                          {"role": "assistant", "tool_calls": [{"id": "tooluse_Mj06ft-ITJik1Otgpkc1uA", "type": "function",
+                            "function": {"name": "temperature", "arguments": "{\\"city\\": \\"London\\", \\"date\\": \\"2022-01-01\\"}"}}]},
+                          {"role": "tool", "tool_call_id": "tooluse_Mj06ft-ITJik1Otgpkc1uA", "content": "30°C"}],
+                         "tools": [{"type": "function", "function": {"name": "temperature", "parameters": {"type": "object"}}}]}
+                        """);
+
+        JsonNode sent = bedrock.requests().get(0);
+        JsonNode recorded = Fixtures.json("bedrock", "converse_tool_result_followup.request.json");
+        assertEquals(recorded.at("/messages/1"), sent.at("/messages/1"));
+        assertEquals(recorded.at("/messages/2"), sent.at("/messages/2"));
+        assertEquals("temperature", sent.at("/toolConfig/tools/0/toolSpec/name").asText());
+    }
+
+    @Test
+    void streamsBedrockTextThenTheFinishReasonThenTheUsage() {
+        bedrock.then("converse_stream_text");
+
+        List<JsonNode> chunks = stream("{\"model\": \"nova\", \"stream\": true, \"stream_options\": "
+                + "{\"include_usage\": true}, \"messages\": " + HELLO + "}");
+
+        StringBuilder text = new StringBuilder();
+        chunks.forEach(chunk -> text.append(chunk.at("/choices/0/delta/content").asText("")));
+        assertTrue(text.toString().startsWith("The capital of France is Paris."), text.toString());
+        assertEquals("stop", chunks.get(chunks.size() - 2).at("/choices/0/finish_reason").asText());
+        JsonNode usage = chunks.get(chunks.size() - 1).get("usage");
+        assertEquals(13, usage.get("prompt_tokens").asInt());
+        assertEquals(82, usage.get("completion_tokens").asInt());
+    }
+
+    @Test
+    void numbersBedrockToolCallsFromZeroWhateverItsBlockIndexes() {
+        bedrock.then("converse_stream_tool_use");
+
+        RecordedToolCallStreams.assertBedrockCallNumberedFromZero(
+                stream("{\"model\": \"nova\", \"stream\": true, \"messages\": " + HELLO + "}"));
+    }
+
+    @Test
     void rejectsModelsThatAreNotConfigured() {
         ApiException failure = assertThrows(ApiException.class,
                 () -> complete("{\"model\": \"gpt-4o\", \"messages\": " + HELLO + "}"));
@@ -244,7 +329,7 @@ class ChatCompletionsTest {
         assertEquals(404, failure.error().status());
         assertEquals("model_not_found", failure.error().code());
         assertEquals("model", failure.error().param());
-        assertTrue(failure.getMessage().contains("[default, claude]"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("[default, claude, nova]"), failure.getMessage());
         assertTrue(openAi.requests().isEmpty());
     }
 

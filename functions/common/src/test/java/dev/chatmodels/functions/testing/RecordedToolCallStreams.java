@@ -40,6 +40,17 @@ public final class RecordedToolCallStreams {
         assertToolCallsFinish(chunks);
     }
 
+    /**
+     * Asserts that the chunks carry {@code bedrock/converse_stream_tool_use}: text, then its one call (content block
+     * 1) numbered 0 with its streamed arguments, and the finish reason {@code tool_calls}.
+     */
+    public static void assertBedrockCallNumberedFromZero(List<JsonNode> chunks) {
+        StreamedToolCalls calls = StreamedToolCalls.of(chunks);
+        assertEquals(Map.of(0, "get_temperature"), calls.names());
+        assertEquals("Paris", calls.parsedArguments(0).get("city").asText());
+        assertToolCallsFinish(chunks);
+    }
+
     private static void assertToolCallsFinish(List<JsonNode> chunks) {
         assertEquals("tool_calls", chunks.get(chunks.size() - 1).at("/choices/0/finish_reason").asText());
     }
