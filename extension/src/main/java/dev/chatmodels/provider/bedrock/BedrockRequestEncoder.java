@@ -68,6 +68,11 @@ final class BedrockRequestEncoder {
         if (toolConfig != null) {
             body.set("toolConfig", toolConfig);
         }
+        if (settings.reasoning() != null) {
+            // Claude's extended thinking, the model extra Bedrock documents for reasoning
+            body.with(ADDITIONAL_FIELDS).putObject("thinking").put("type", "enabled")
+                    .put("budget_tokens", settings.reasoning().budgetTokensOrFromEffort());
+        }
         settings.kwargs().forEach((key, value) -> putKwarg(body, key, Jackson.MAPPER.valueToTree(value)));
         return body;
     }

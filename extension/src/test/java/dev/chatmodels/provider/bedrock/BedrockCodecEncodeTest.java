@@ -120,6 +120,15 @@ class BedrockCodecEncodeTest {
     }
 
     @Test
+    void portableReasoningIsClaudesThinkingAsRecorded() {
+        ChatRequest request = ChatRequest.of(List.of(HumanMessage.of("How do I cross the street?")),
+                ModelSettings.of("us.anthropic.claude-sonnet-4-20250514-v1:0")
+                        .withReasoning(new dev.chatmodels.model.Reasoning(null, 1024)));
+
+        assertSameRequest(BedrockRecordings.request("converse_reasoning"), codec.encode(request, false));
+    }
+
+    @Test
     void modelExtrasGoToAdditionalModelRequestFields() {
         ChatRequest request = ChatRequest.of(List.of(HumanMessage.of("How do I cross the street?")),
                 ModelSettings.of("us.anthropic.claude-sonnet-4-20250514-v1:0")
