@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -272,6 +273,9 @@ public final class ProviderStandIn implements AutoCloseable {
         for (int i = 0; i < sent; i++) {
             if (i > 0) {
                 sleep(reply.eventDelay());
+            }
+            if (i == 1 && reply.restAfter() != null) {
+                reply.restAfter().await(1, TimeUnit.MINUTES);
             }
             writeChunk(out, events.get(i));
         }

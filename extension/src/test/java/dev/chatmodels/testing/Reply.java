@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -50,9 +51,11 @@ public final class Reply {
     private final Duration eventDelay;
     private final Fault fault;
     private final int faultAfterEvents;
+    /** Released by the test when the first event has reached it: the rest waits for it, or {@code null}. */
+    private final CountDownLatch restAfter;
 
     private Reply(int status, Map<String, String> headers, String body, List<byte[]> events, Duration firstByteDelay,
-            Duration eventDelay, Fault fault, int faultAfterEvents) {
+            Duration eventDelay, Fault fault, int faultAfterEvents, CountDownLatch restAfter) {
         this.status = status;
         this.headers = Map.copyOf(headers);
         this.body = body;
@@ -61,12 +64,13 @@ public final class Reply {
         this.eventDelay = eventDelay;
         this.fault = fault;
         this.faultAfterEvents = faultAfterEvents;
+        this.restAfter = restAfter;
     }
 
     /** A JSON answer, sent with a {@code Content-Length}. */
     public static Reply json(int status, String body) {
         return new Reply(status, Map.of("content-type", "application/json"), body, null, Duration.ZERO, Duration.ZERO,
-                Fault.NONE, 0);
+                Fault.NONE, 0, null);
     }
 
     /**
@@ -112,7 +116,7 @@ public final class Reply {
 
     /** The connection is reset (TCP RST) once the request has been read, before any byte of the answer. */
     public static Reply resetBeforeResponse() {
-        return new Reply(0, Map.of(), null, null, Duration.ZERO, Duration.ZERO, Fault.RESET_BEFORE_RESPONSE, 0);
+        return new Reply(0, Map.of(), null, null, Duration.ZERO, Duration.ZERO, Fault.RESET_BEFORE_RESPONSE, 0, null);
     }
 
     /** The first {@code afterEvents} events of the stream, then a connection reset. */
@@ -169,24 +173,33 @@ public final class Reply {
             }
         }
         return new Reply(meta.path("status").asInt(reply.status), headers, reply.body, reply.events,
-                reply.firstByteDelay, reply.eventDelay, reply.fault, reply.faultAfterEvents);
+                reply.firstByteDelay, reply.eventDelay, reply.fault, reply.faultAfterEvents, reply.restAfter);
     }
 
     /** This reply with one more header (a header of the same name is replaced). */
     public Reply header(String name, String value) {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.put(name.toLowerCase(java.util.Locale.ROOT), value);
-        return new Reply(status, all, body, events, firstByteDelay, eventDelay, fault, faultAfterEvents);
+        return new Reply(status, all, body, events, firstByteDelay, eventDelay, fault, faultAfterEvents, restAfter);
     }
 
     /** This reply, sent only after {@code delay} has passed (a slow first byte). */
     public Reply delayFirstByte(Duration delay) {
-        return new Reply(status, headers, body, events, delay, eventDelay, fault, faultAfterEvents);
+        return new Reply(status, headers, body, events, delay, eventDelay, fault, faultAfterEvents, restAfter);
+    }
+
+    /**
+     * This stream with its first event sent at once and the rest only when {@code release} is counted down (or after
+     * a minute): a test that releases it when the first event has reached it proves the events are relayed as they
+     * come, without measuring time.
+     */
+    public Reply restAfter(CountDownLatch release) {
+        return new Reply(status, headers, body, events, firstByteDelay, eventDelay, fault, faultAfterEvents, release);
     }
 
     /** This stream with a pause of {@code delay} before every event after the first. */
     public Reply eventDelay(Duration delay) {
-        return new Reply(status, headers, body, events, firstByteDelay, delay, fault, faultAfterEvents);
+        return new Reply(status, headers, body, events, firstByteDelay, delay, fault, faultAfterEvents, restAfter);
     }
 
     private static List<byte[]> utf8(List<String> events) {
@@ -195,7 +208,7 @@ public final class Reply {
 
     private static Reply stream(String contentType, List<byte[]> events) {
         return new Reply(200, Map.of("content-type", contentType), null, events, Duration.ZERO, Duration.ZERO,
-                Fault.NONE, 0);
+                Fault.NONE, 0, null);
     }
 
     private Reply fault(Fault newFault, int afterEvents) {
@@ -203,7 +216,7 @@ public final class Reply {
             throw new IllegalArgumentException(
                     "afterEvents must be between 0 and the " + events.size() + " events of the stream, got " + afterEvents);
         }
-        return new Reply(status, headers, body, events, firstByteDelay, eventDelay, newFault, afterEvents);
+        return new Reply(status, headers, body, events, firstByteDelay, eventDelay, newFault, afterEvents, restAfter);
     }
 
     /** Cuts raw SSE text after every blank line ({@code \n\n} or {@code \r\n\r\n}), keeping every character. */
@@ -257,6 +270,11 @@ public final class Reply {
 
     Duration firstByteDelay() {
         return firstByteDelay;
+    }
+
+    /** The latch the events after the first wait for, or {@code null}. */
+    CountDownLatch restAfter() {
+        return restAfter;
     }
 
     Duration eventDelay() {
