@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.chatmodels.provider.anthropic.AnthropicCodec;
+import dev.chatmodels.provider.google.GeminiCodec;
 import dev.chatmodels.provider.openai.OpenAiChatCodec;
 import dev.chatmodels.transport.StreamFormat;
 
@@ -18,7 +19,7 @@ import dev.chatmodels.transport.StreamFormat;
 public final class ProviderRegistry {
 
     /** Providers whose model names are recognised but whose wire format this version does not speak yet. */
-    private static final Set<String> RECOGNISED_ONLY = Set.of("google", "bedrock", "cohere");
+    private static final Set<String> RECOGNISED_ONLY = Set.of("bedrock", "cohere");
 
     private static final Map<String, ProviderDescriptor> PROVIDERS = new LinkedHashMap<>();
 
@@ -27,6 +28,8 @@ public final class ProviderRegistry {
                 List.of("gpt-", "o1", "o3", "o4", "chatgpt-"), StreamFormat.SSE, OpenAiChatCodec::new));
         add(new ProviderDescriptor("anthropic", "https://api.anthropic.com/v1", "ANTHROPIC_API_KEY", "x-api-key", true,
                 Map.of("anthropic-version", "2023-06-01"), List.of("claude"), StreamFormat.SSE, AnthropicCodec::new));
+        add(new ProviderDescriptor("google", "https://generativelanguage.googleapis.com/v1beta", "GOOGLE_API_KEY",
+                "x-goog-api-key", true, Map.of(), List.of("gemini"), StreamFormat.SSE, GeminiCodec::new));
         add(openAiCompatible("deepseek", "https://api.deepseek.com/v1", "DEEPSEEK_API_KEY", "deepseek"));
         add(openAiCompatible("xai", "https://api.x.ai/v1", "XAI_API_KEY", "grok"));
         add(openAiCompatible("mistral", "https://api.mistral.ai/v1", "MISTRAL_API_KEY", "mistral"));
@@ -75,9 +78,6 @@ public final class ProviderRegistry {
     public static Optional<String> inferProvider(String modelName) {
         if (modelName.startsWith("amazon.") || modelName.startsWith("anthropic.")) {
             return Optional.of("bedrock");
-        }
-        if (modelName.startsWith("gemini")) {
-            return Optional.of("google");
         }
         if (modelName.startsWith("command")) {
             return Optional.of("cohere");

@@ -26,7 +26,8 @@ class InvokeTest extends ChatAppTest {
 
     @Test
     void listsTheConfiguredModels() {
-        assertEquals(Map.of("default", "openai:gpt-4o-mini", "claude", "anthropic:claude-sonnet-4-5"),
+        assertEquals(Map.of("default", "openai:gpt-4o-mini", "claude", "anthropic:claude-sonnet-4-5", "gemini",
+                "google:gemini-2.5-flash"),
                 get("/chat/models").then().statusCode(200).extract().jsonPath().getMap(""));
     }
 

@@ -7,8 +7,9 @@ import dev.chatmodels.testing.StandInConfig;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Starts one {@link ProviderStandIn} on 127.0.0.1 that plays both providers (OpenAI on {@code /v1/chat/completions},
- * Anthropic on {@code /v1/messages}) and points the app's two models at it. The stand-in runs in the test JVM; the
+ * Starts one {@link ProviderStandIn} on 127.0.0.1 that plays the three providers (OpenAI on {@code /v1/chat/completions},
+ * Anthropic on {@code /v1/messages}, Gemini on {@code /v1/models/...}) and points the app's models at it. The stand-in runs in
+ * the test JVM; the
  * configuration goes to the app through the returned map, so the same resource serves {@code @QuarkusTest} and the
  * packaged app of {@code @QuarkusIntegrationTest}. Tests get the stand-in in a field annotated {@link StandIn}.
  */
@@ -18,6 +19,8 @@ public class ProviderStandInResource implements QuarkusTestResourceLifecycleMana
     public static final String OPENAI_KEY = "test-key-openai-7Qx2Lm9Vd4";
     /** The Anthropic API key the app is configured with. */
     public static final String ANTHROPIC_KEY = "test-key-anthropic-3Hs8Pk1Zw6";
+    /** The Google API key the app's Gemini model is configured with. */
+    public static final String GOOGLE_KEY = "test-key-google-9Fd2Wq5Ny7";
 
     private ProviderStandIn standIn;
 
@@ -27,6 +30,7 @@ public class ProviderStandInResource implements QuarkusTestResourceLifecycleMana
         return new StandInConfig(standIn)
                 .defaultModel(OPENAI_KEY)
                 .model("claude", ANTHROPIC_KEY)
+                .model("gemini", GOOGLE_KEY)
                 .properties();
     }
 
