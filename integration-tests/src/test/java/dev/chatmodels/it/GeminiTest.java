@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,10 +23,11 @@ import dev.chatmodels.testing.Reply;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 /**
  * The injected {@code @ModelName("gemini")} model ({@code google:gemini-2.5-flash}) against recorded Gemini exchanges
- * over HTTP: invoke, stream, the tool loop and structured output, each request checked for the key in
+ * over HTTP: invoke, stream, the tool loop, structured output and errors, each request checked for the key in
  * {@code x-goog-api-key} and nowhere in the URL.
  */
 @QuarkusTest
@@ -136,6 +139,56 @@ class GeminiTest extends ChatAppTest {
                 schema.at("/properties/answer/type").asText(), "confidence",
                 schema.at("/properties/confidence/type").asText()));
         assertEquals(RecordedJson.parse("[\"answer\", \"confidence\"]"), schema.get("required"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "error_400_api_key_invalid,    AuthenticationException, 400, INVALID_ARGUMENT,   false",
+            "error_429_resource_exhausted, RateLimitException,      429, RESOURCE_EXHAUSTED, true",
+            "error_503_unavailable,        ProviderServerException, 503, UNAVAILABLE,        true"
+    })
+    void mapsRecordedErrorsToTypedExceptions(String scenario, String exception, int status, String type,
+            boolean retryable) {
+        replay(GENERATE, "gemini", scenario + ".response.json");
+
+        JsonPath error = failedCall(postPrompt("/chat/gemini/invoke", "Hello"));
+
+        assertEquals(exception, error.getString("exception"));
+        assertEquals(status, error.getInt("status"));
+        assertEquals(type, error.getString("type"));
+        assertEquals(retryable, error.getBoolean("retryable"));
+        assertEquals(1, standIn.requestCount(GENERATE), "no retry: quarkus.chat-models.*.max-retries=0");
+    }
+
+    /** The recorded 429 with the {@code RetryInfo} detail Google adds to quota errors (its documented shape). */
+    @Test
+    void carriesTheRetryDelayOfRetryInfo() {
+        ObjectNode body = Fixtures.json("gemini", "error_429_resource_exhausted.response.json").deepCopy();
+        ((ObjectNode) body.get("error")).set("details", RecordedJson.parse(
+                "[{\"@type\": \"type.googleapis.com/google.rpc.RetryInfo\", \"retryDelay\": \"27s\"}]"));
+        standIn.enqueue(GENERATE, Reply.json(429, body.toString()));
+
+        JsonPath error = failedCall(postPrompt("/chat/gemini/invoke", "Hello"));
+
+        assertEquals(27_000, error.getLong("retryAfterMillis"));
+        assertEquals("RateLimitException", error.getString("exception"));
+    }
+
+    @Test
+    void anErrorAnswerToAStreamIsTyped() {
+        replay(STREAM, "gemini", "error_503_unavailable.response.json");
+
+        JsonPath error = failedCall(postPrompt("/chat/gemini/stream/collected", "Hello"));
+
+        assertEquals("ProviderServerException", error.getString("exception"));
+        assertEquals("UNAVAILABLE", error.getString("type"));
+    }
+
+    /** The app's 502 answer for a failed model call, checked for the key. */
+    private static JsonPath failedCall(Response response) {
+        String body = response.then().statusCode(502).extract().asString();
+        assertFalse(body.contains(GOOGLE_KEY), "the Google API key leaked: " + body);
+        return JsonPath.from(body);
     }
 
     private static void assertAuthenticated(RecordedRequest request) {
