@@ -60,14 +60,11 @@ public final class SecretRedactor {
     }
 
     /**
-     * The secrets of a model: its API key and the values of its headers whose names look secret (see
-     * {@link #isSecretHeader}), each also without an auth scheme such as {@code Bearer}.
+     * The secrets of a model: those of its credentials (API key, AWS secret key...) and the values of its headers whose
+     * names look secret (see {@link #isSecretHeader}), each also without an auth scheme such as {@code Bearer}.
      */
-    public static List<String> modelSecrets(String apiKey, Map<String, String> headers) {
-        List<String> secrets = new ArrayList<>();
-        if (apiKey != null) {
-            secrets.add(apiKey);
-        }
+    public static List<String> modelSecrets(Collection<String> credentials, Map<String, String> headers) {
+        List<String> secrets = new ArrayList<>(credentials);
         headers.forEach((name, value) -> {
             if (isSecretHeader(name) && value != null) {
                 secrets.add(value);

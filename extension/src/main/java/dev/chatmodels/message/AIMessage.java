@@ -65,8 +65,9 @@ public record AIMessage(List<ContentBlock> content, List<ToolCall> toolCalls, Li
         return (String) responseMetadata.get(ResponseMetadata.MODEL_NAME);
     }
 
-    public String finishReason() {
-        return (String) responseMetadata.get(ResponseMetadata.FINISH_REASON);
+    /** Why the model stopped, the same for every provider; {@code null} when it did not say. */
+    public FinishReason finishReason() {
+        return FinishReason.ofValue((String) responseMetadata.get(ResponseMetadata.FINISH_REASON));
     }
 
     public AIMessage withResponseMetadata(Map<String, Object> metadata) {

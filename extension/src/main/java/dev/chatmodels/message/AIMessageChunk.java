@@ -79,6 +79,37 @@ public record AIMessageChunk(List<ContentBlock> content, List<ToolCallChunk> too
     public AIMessage toMessage() {
         List<ToolCall> toolCalls = new ArrayList<>();
         List<InvalidToolCall> invalid = new ArrayList<>();
+        parseToolCalls(toolCalls, invalid);
+        List<ContentBlock> blocks = new ArrayList<>(content.size());
+        for (ContentBlock block : content) {
+            blocks.add(finish(block));
+        }
+        return new AIMessage(blocks, toolCalls, invalid, usage, responseMetadata, id);
+    }
+
+    /**
+     * The tool calls of this chunk as parsed so far: each tool-call chunk whose arguments parse as (partial) JSON, e.g.
+     * {@code {"city": "Par} gives {@code {city=Par}}. On a sum of chunks, the calls the stream has begun.
+     */
+    public List<ToolCall> toolCalls() {
+        List<ToolCall> toolCalls = new ArrayList<>();
+        parseToolCalls(toolCalls, new ArrayList<>());
+        return List.copyOf(toolCalls);
+    }
+
+    /**
+     * Every block of this chunk in standard form, as {@link AIMessage#contentBlocks()} gives them: reasoning first,
+     * then the other content in order, then the tool-call chunks.
+     */
+    public List<ContentBlock> contentBlocks() {
+        List<ContentBlock> blocks = new ArrayList<>(content.size() + toolCallChunks.size());
+        content.stream().filter(ReasoningBlock.class::isInstance).forEach(blocks::add);
+        content.stream().filter(b -> !(b instanceof ReasoningBlock)).forEach(blocks::add);
+        blocks.addAll(toolCallChunks);
+        return List.copyOf(blocks);
+    }
+
+    private void parseToolCalls(List<ToolCall> toolCalls, List<InvalidToolCall> invalid) {
         for (ToolCallChunk chunk : toolCallChunks) {
             PartialJson.ObjectResult args = PartialJson.parseObject(chunk.args());
             if (args.value() != null) {
@@ -87,11 +118,6 @@ public record AIMessageChunk(List<ContentBlock> content, List<ToolCallChunk> too
                 invalid.add(new InvalidToolCall(chunk.id(), chunk.name(), chunk.args(), args.error()));
             }
         }
-        List<ContentBlock> blocks = new ArrayList<>(content.size());
-        for (ContentBlock block : content) {
-            blocks.add(finish(block));
-        }
-        return new AIMessage(blocks, toolCalls, invalid, usage, responseMetadata, id);
     }
 
     /** A summed block in its final form: without its stream index, a server tool call with its args parsed. */

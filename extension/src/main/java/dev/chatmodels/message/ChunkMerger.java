@@ -19,7 +19,8 @@ final class ChunkMerger {
 
     /** String values kept when equal instead of concatenated. */
     private static final Set<String> IDENTITY_KEYS = Set.of("id", "model_name", "model_provider", "system_fingerprint",
-            "service_tier", "object", "type", "role", "stop_reason", "finish_reason");
+            "service_tier", "object", "type", "role", "stop_reason", "finish_reason",
+            "provider_finish_reason");
     /** Integer values that take the last value instead of adding up. */
     private static final Set<String> LAST_VALUE_KEYS = Set.of("index", "created", "timestamp", "created_at");
 

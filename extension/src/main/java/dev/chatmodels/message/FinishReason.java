@@ -1,6 +1,7 @@
 package dev.chatmodels.message;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Why a model stopped, the same words for every provider. {@link ResponseMetadata#FINISH_REASON} holds its
@@ -23,5 +24,30 @@ public enum FinishReason {
     /** The word in response metadata and in the functions' OpenAI answers: {@code stop}, {@code tool_calls}... */
     public String value() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The reason whose {@link #value()} is {@code value}; {@code null} for none, {@link #OTHER} for an unknown word. */
+    public static FinishReason ofValue(String value) {
+        if (value == null) {
+            return null;
+        }
+        for (FinishReason reason : values()) {
+            if (reason.value().equals(value)) {
+                return reason;
+            }
+        }
+        return OTHER;
+    }
+
+    /**
+     * Records a provider's reason in response metadata: the normalised value under
+     * {@link ResponseMetadata#FINISH_REASON}, the provider's word under {@link ResponseMetadata#PROVIDER_FINISH_REASON}.
+     * Nothing when the provider gave none.
+     */
+    public static void put(Map<String, Object> metadata, String providerReason, FinishReason normalised) {
+        if (providerReason != null) {
+            metadata.put(ResponseMetadata.FINISH_REASON, normalised.value());
+            metadata.put(ResponseMetadata.PROVIDER_FINISH_REASON, providerReason);
+        }
     }
 }

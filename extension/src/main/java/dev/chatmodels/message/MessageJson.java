@@ -102,6 +102,34 @@ public final class MessageJson {
         return messages;
     }
 
+    /**
+     * Reads a list whose elements are {@link Message}s or messages in any form {@link #fromJson} accepts, given as Java
+     * values ({@code Map}, {@code List} pair, {@code String}) or Jackson nodes. A list of messages is returned as it is.
+     *
+     * @throws IllegalArgumentException naming the position of an element that is not a message
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Message> listFrom(List<?> input) {
+        boolean allMessages = true;
+        for (Object element : input) {
+            allMessages &= element instanceof Message;
+        }
+        if (allMessages) {
+            return (List<Message>) input;
+        }
+        List<Message> messages = new ArrayList<>(input.size());
+        for (int i = 0; i < input.size(); i++) {
+            Object element = input.get(i);
+            try {
+                messages.add(element instanceof Message message ? message
+                        : fromJson(element instanceof JsonNode node ? node : Jackson.MAPPER.valueToTree(element)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Message " + i + ": " + e.getMessage(), e);
+            }
+        }
+        return messages;
+    }
+
     /** Writes a message in the standard dictionary form. */
     public static ObjectNode toJson(Message message) {
         ObjectNode json = Jackson.MAPPER.createObjectNode().put("role", message.role().wireName());

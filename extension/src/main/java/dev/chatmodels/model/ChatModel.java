@@ -6,11 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.chatmodels.callback.ChatCallback;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.HumanMessage;
 import dev.chatmodels.message.Message;
+import dev.chatmodels.message.MessageJson;
+import dev.chatmodels.profile.ModelProfile;
+import dev.chatmodels.profile.ModelProfiles;
+import dev.chatmodels.provider.ProviderCapabilities;
 import dev.chatmodels.structured.OutputSchema;
 import dev.chatmodels.structured.StructuredChatModel;
 import dev.chatmodels.structured.StructuredOutputMethod;
@@ -69,8 +75,27 @@ public interface ChatModel {
     /** The provider name, e.g. {@code openai}. */
     String provider();
 
+    /** What the provider's API can do: asked instead of its name (e.g. by {@link StructuredOutputMethod#defaultFor}). */
+    ProviderCapabilities capabilities();
+
     /** The provider's model name, e.g. {@code gpt-4.1}. */
     String modelName();
+
+    /**
+     * What the model can do and what it costs: the catalog's profile of the model (see {@link ModelProfiles}) with the
+     * configured overrides; {@link ModelProfile#EMPTY} for a model the catalog lacks.
+     */
+    default ModelProfile profile() {
+        return ModelProfiles.find(provider(), modelName());
+    }
+
+    /**
+     * A model with {@code profile} in place of its own, e.g. {@code model.withProfile(model.profile().with(
+     * ProfileField.MAX_INPUT_TOKENS, 64_000))}; this model and its profile are unchanged.
+     */
+    default ChatModel withProfile(ModelProfile profile) {
+        return withSettings(settings -> settings.withProfile(profile));
+    }
 
     /**
      * A model that tries {@code fallbacks} in order when this one fails with a transient error after its own retries
@@ -141,14 +166,25 @@ public interface ChatModel {
         return invoke(List.of(HumanMessage.of(prompt)), RunConfig.EMPTY);
     }
 
-    default AIMessage invoke(List<? extends Message> messages) {
+    /**
+     * Sends the messages and waits for the answer. Each element is a {@link Message} or a message in its dictionary
+     * form, as the reference takes them: a {@code Map} ({@code {"role": "user", "content": "Hi"}}), a
+     * {@code [role, content]} pair as a {@code List}, a {@code String} (a human message) or a Jackson node (see
+     * {@link MessageJson#fromJson}).
+     */
+    default AIMessage invoke(List<?> messages) {
         return invoke(messages, RunConfig.EMPTY);
     }
 
-    /** Sends the messages and waits for the answer. Not allowed on an event-loop thread. */
-    default AIMessage invoke(List<? extends Message> messages, RunConfig config) {
+    /** Like {@link #invoke(List)}, with {@code config}. Not allowed on an event-loop thread. */
+    default AIMessage invoke(List<?> messages, RunConfig config) {
         BlockingCall.requireAllowed("ChatModel.invoke()", "invokeAsync()");
-        return invokeAsync(messages, config).await().indefinitely();
+        return invokeAsync(MessageJson.listFrom(messages), config).await().indefinitely();
+    }
+
+    /** Sends a JSON array of messages, each in a form {@link MessageJson#fromJson} takes, and waits for the answer. */
+    default AIMessage invoke(JsonNode messages) {
+        return invoke(MessageJson.listFromJson(messages), RunConfig.EMPTY);
     }
 
     default Uni<AIMessage> invokeAsync(String prompt) {
@@ -157,6 +193,11 @@ public interface ChatModel {
 
     default Multi<AIMessageChunk> stream(String prompt) {
         return stream(List.of(HumanMessage.of(prompt)), RunConfig.EMPTY);
+    }
+
+    /** Streams the answer to messages given as {@link #invoke(List)} takes them. */
+    default Multi<AIMessageChunk> stream(List<?> messages) {
+        return stream(MessageJson.listFrom(messages), RunConfig.EMPTY);
     }
 
     /**

@@ -14,6 +14,8 @@ import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.Message;
 import dev.chatmodels.message.ResponseMetadata;
+import dev.chatmodels.profile.ModelProfile;
+import dev.chatmodels.provider.ProviderCapabilities;
 import dev.chatmodels.resilience.CallGuard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -168,6 +170,26 @@ public final class FallbackChatModel implements ChatModel {
     @Override
     public String provider() {
         return models.get(0).provider();
+    }
+
+    /** The primary model's profile. */
+    @Override
+    public ModelProfile profile() {
+        return models.get(0).profile();
+    }
+
+    /** The chain with {@code profile} as the primary model's profile: the fallbacks are other models. */
+    @Override
+    public FallbackChatModel withProfile(ModelProfile profile) {
+        List<ChatModel> changed = new ArrayList<>(models);
+        changed.set(0, models.get(0).withProfile(profile));
+        return new FallbackChatModel(changed, fallBackOn);
+    }
+
+    /** The primary model's capabilities. */
+    @Override
+    public ProviderCapabilities capabilities() {
+        return models.get(0).capabilities();
     }
 
     /** The primary model's name. */

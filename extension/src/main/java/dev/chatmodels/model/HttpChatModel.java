@@ -24,7 +24,13 @@ import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.Message;
 import dev.chatmodels.message.ResponseMetadata;
+import dev.chatmodels.profile.InputSupport;
+import dev.chatmodels.profile.ModelProfile;
+import dev.chatmodels.profile.ModelProfiles;
 import dev.chatmodels.provider.ChatCodec;
+import dev.chatmodels.provider.CredentialSettings;
+import dev.chatmodels.provider.ModelCredentials;
+import dev.chatmodels.provider.ProviderCapabilities;
 import dev.chatmodels.provider.ProviderDescriptor;
 import dev.chatmodels.provider.StreamDecoder;
 import dev.chatmodels.ratelimit.RateLimiter;
@@ -33,6 +39,7 @@ import dev.chatmodels.transport.ChatTransport;
 import dev.chatmodels.transport.HttpCall;
 import dev.chatmodels.transport.HttpResult;
 import dev.chatmodels.transport.HttpStatusException;
+import dev.chatmodels.transport.RequestAuthenticator;
 import dev.chatmodels.usage.UsageScope;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -49,27 +56,37 @@ public final class HttpChatModel implements ChatModel {
     private final ChatCodec codec;
     private final ChatTransport transport;
     private final Map<String, String> headers;
+    private final RequestAuthenticator authenticator;
     private final ModelSettings settings;
     private final Bindings bindings;
     private final RunConfig defaults;
     private final CallGuard guard;
     private final RateLimiter rateLimiter;
     private final SecretRedactor redactor;
+    private final ModelProfile profile;
 
     private HttpChatModel(Builder builder) {
         this.configuredName = builder.configuredName;
         this.provider = Objects.requireNonNull(builder.provider, "provider");
         this.codec = provider.codec().get();
         this.transport = Objects.requireNonNull(builder.transport, "transport");
-        Map<String, String> allHeaders = new LinkedHashMap<>(provider.headers(builder.apiKey));
+        ModelCredentials credentials = builder.credentials();
+        RequestAuthenticator auth = credentials.authenticator();
+        Map<String, String> allHeaders = new LinkedHashMap<>(provider.defaultHeaders());
+        if (auth.isStatic()) {
+            // a key in a header: computed once here, nothing per request
+            allHeaders.putAll(auth.headers(null));
+        }
         allHeaders.putAll(builder.headers);
         this.headers = Map.copyOf(allHeaders);
+        this.authenticator = auth.isStatic() ? RequestAuthenticator.NONE : auth;
         this.settings = Objects.requireNonNull(builder.settings, "settings");
         this.bindings = builder.bindings;
         this.defaults = builder.defaults;
         this.guard = builder.guard;
         this.rateLimiter = builder.rateLimiter;
-        this.redactor = SecretRedactor.of(SecretRedactor.modelSecrets(builder.apiKey, builder.headers));
+        this.redactor = SecretRedactor.of(SecretRedactor.modelSecrets(credentials.secrets(), builder.headers));
+        this.profile = profileOf(settings, null);
     }
 
     private HttpChatModel(HttpChatModel from, ModelSettings settings, Bindings bindings, RunConfig defaults) {
@@ -78,12 +95,25 @@ public final class HttpChatModel implements ChatModel {
         this.codec = from.codec;
         this.transport = from.transport;
         this.headers = from.headers;
+        this.authenticator = from.authenticator;
         this.guard = from.guard;
         this.rateLimiter = from.rateLimiter;
         this.redactor = from.redactor;
         this.settings = settings;
         this.bindings = bindings;
         this.defaults = defaults;
+        this.profile = profileOf(settings, from);
+    }
+
+    /** The configured profile, else the catalog's, looked up once per model name. */
+    private ModelProfile profileOf(ModelSettings settings, HttpChatModel from) {
+        if (settings.profile() != null) {
+            return settings.profile();
+        }
+        if (from != null && from.settings.profile() == null && from.settings.modelName().equals(settings.modelName())) {
+            return from.profile;
+        }
+        return ModelProfiles.find(provider.name(), settings.modelName());
     }
 
     public static Builder builder(ProviderDescriptor provider) {
@@ -96,8 +126,18 @@ public final class HttpChatModel implements ChatModel {
     }
 
     @Override
+    public ProviderCapabilities capabilities() {
+        return provider.capabilities();
+    }
+
+    @Override
     public String modelName() {
         return settings.modelName();
+    }
+
+    @Override
+    public ModelProfile profile() {
+        return profile;
     }
 
     /** The name this model has in configuration ({@code <default>} for the default model), or {@code null}. */
@@ -223,7 +263,8 @@ public final class HttpChatModel implements ChatModel {
     }
 
     private HttpCall httpCall(ChatRequest request, boolean stream) {
-        return new HttpCall(codec.path(request, stream), headers, json(codec.encode(request, stream)));
+        InputSupport.requireSupported(profile, provider.name() + ":" + settings.modelName(), request.messages());
+        return new HttpCall(codec.path(request, stream), headers, json(codec.encode(request, stream)), authenticator);
     }
 
     private Uni<AIMessage> send(HttpCall call) {
@@ -241,7 +282,7 @@ public final class HttpChatModel implements ChatModel {
             StreamDecoder decoder = codec.newStreamDecoder();
             boolean[] first = { true };
             // decoded in the transport's event handler: a stream operator per step and event cost more than decoding
-            return transport.stream(call, provider.streamFormat(), event -> {
+            return transport.stream(call, provider.framing(), event -> {
                 if (decoder.isComplete()) {
                     return List.<AIMessageChunk> of();
                 }
@@ -327,7 +368,7 @@ public final class HttpChatModel implements ChatModel {
         // a batch passes the scopes along in its config: count each call once
         scopes.stream().filter(scope -> !all.contains(scope)).forEach(all::add);
         RunInfo run = new RunInfo(UUID.randomUUID(), effective.runName(), effective.tags(), effective.metadata(),
-                provider.name(), settings.modelName(), configuredName);
+                provider.name(), settings.modelName(), configuredName, profile);
         return new CallbackDispatcher(run, all);
     }
 
@@ -358,12 +399,13 @@ public final class HttpChatModel implements ChatModel {
                 + settings.modelName() + "]";
     }
 
-    /** Builds a model; the API key, if any, is used for the auth header only and never printed. */
+    /** Builds a model; its credentials authenticate its requests only and are never printed. */
     public static final class Builder {
         private final ProviderDescriptor provider;
         private String configuredName;
         private ChatTransport transport;
         private String apiKey;
+        private ModelCredentials credentials;
         private Map<String, String> headers = Map.of();
         private ModelSettings settings;
         private Bindings bindings = Bindings.NONE;
@@ -385,9 +427,24 @@ public final class HttpChatModel implements ChatModel {
             return this;
         }
 
+        /** The key the provider's {@link ProviderDescriptor#authentication()} sends; see {@link #credentials}. */
         public Builder apiKey(String apiKey) {
             this.apiKey = apiKey;
             return this;
+        }
+
+        /** Credentials made of all the model's settings (wins over {@link #apiKey}); without either, none. */
+        public Builder credentials(ModelCredentials credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        private ModelCredentials credentials() {
+            if (credentials != null) {
+                return credentials;
+            }
+            return apiKey == null ? ModelCredentials.NONE
+                    : provider.authentication().credentials(new CredentialSettings(apiKey, null));
         }
 
         /** Extra headers sent with every request, after the provider's own. */

@@ -3,7 +3,8 @@ package dev.chatmodels.provider;
 import java.util.Locale;
 
 /**
- * A model named the way users write it: {@code "provider:model"}, or a bare model name whose provider is inferred from
+ * A model named the way users write it: {@code "provider:model"} (the provider by its name or an alias, kept as its
+ * name), or a bare model name whose provider is inferred from
  * a known prefix ({@code gpt-} and {@code o1}/{@code o3}/{@code o4} are OpenAI's, {@code claude} Anthropic's...).
  */
 public record ModelReference(String provider, String modelName) {
@@ -22,10 +23,12 @@ public record ModelReference(String provider, String modelName) {
         String trimmed = model.trim();
         int colon = trimmed.indexOf(':');
         if (colon > 0 && ProviderRegistry.isKnown(trimmed.substring(0, colon).toLowerCase(Locale.ROOT))) {
-            return new ModelReference(trimmed.substring(0, colon).toLowerCase(Locale.ROOT), trimmed.substring(colon + 1));
+            return new ModelReference(ProviderRegistry.canonicalName(trimmed.substring(0, colon).toLowerCase(Locale.ROOT)),
+                    trimmed.substring(colon + 1));
         }
         if (explicitProvider != null && !explicitProvider.isBlank()) {
-            return new ModelReference(explicitProvider.trim().toLowerCase(Locale.ROOT), trimmed);
+            return new ModelReference(ProviderRegistry.canonicalName(explicitProvider.trim().toLowerCase(Locale.ROOT)),
+                    trimmed);
         }
         return ProviderRegistry.inferProvider(trimmed)
                 .map(provider -> new ModelReference(provider, trimmed))

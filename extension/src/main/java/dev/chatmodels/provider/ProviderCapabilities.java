@@ -12,4 +12,7 @@ package dev.chatmodels.provider;
  */
 public record ProviderCapabilities(boolean nativeJsonSchema, boolean forcedToolChoice, boolean parallelToolCalls,
         boolean streamedUsage) {
+
+    /** OpenAI Chat Completions and the APIs compatible with it. */
+    public static final ProviderCapabilities OPENAI_COMPATIBLE = new ProviderCapabilities(true, true, true, true);
 }

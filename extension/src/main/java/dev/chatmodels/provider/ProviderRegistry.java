@@ -5,12 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Stream;
 
 import dev.chatmodels.provider.anthropic.AnthropicCodec;
 import dev.chatmodels.provider.google.GeminiCodec;
 import dev.chatmodels.provider.openai.OpenAiChatCodec;
-import dev.chatmodels.transport.StreamFormat;
 
 /**
  * The built-in providers. OpenAI-compatible services (DeepSeek, Groq, xAI, Mistral, OpenRouter, a local Ollama) share
@@ -18,55 +17,53 @@ import dev.chatmodels.transport.StreamFormat;
  */
 public final class ProviderRegistry {
 
-    /** Providers whose model names are recognised but whose wire format this version does not speak yet. */
-    private static final Set<String> RECOGNISED_ONLY = Set.of("bedrock", "cohere");
-
     private static final Map<String, ProviderDescriptor> PROVIDERS = new LinkedHashMap<>();
 
+    /**
+     * Providers whose names and model names are recognised but whose wire format this version does not speak yet: a
+     * descriptor {@link #add added} for the same name replaces its entry here.
+     */
+    private static final List<RecognisedProvider> RECOGNISED_ONLY = List.of(
+            new RecognisedProvider("bedrock", List.of("bedrock_converse"),
+                    List.of("anthropic.", "amazon.", "meta.", "mistral.", "cohere.", "us.", "eu.", "apac.", "global.")),
+            new RecognisedProvider("cohere", List.of(), List.of("command")));
+
     static {
-        add(new ProviderDescriptor("openai", "https://api.openai.com/v1", "OPENAI_API_KEY", "Authorization", true, Map.of(),
-                List.of("gpt-", "o1", "o3", "o4", "chatgpt-"), StreamFormat.SSE, OpenAiChatCodec::new));
-        add(new ProviderDescriptor("anthropic", "https://api.anthropic.com/v1", "ANTHROPIC_API_KEY", "x-api-key", true,
-                Map.of("anthropic-version", "2023-06-01"), List.of("claude"), StreamFormat.SSE, AnthropicCodec::new));
-        add(new ProviderDescriptor("google", "https://generativelanguage.googleapis.com/v1beta", "GOOGLE_API_KEY",
-                "x-goog-api-key", true, Map.of(), List.of("gemini"), StreamFormat.SSE, GeminiCodec::new));
-        add(openAiCompatible("deepseek", "https://api.deepseek.com/v1", "DEEPSEEK_API_KEY", "deepseek"));
-        add(openAiCompatible("xai", "https://api.x.ai/v1", "XAI_API_KEY", "grok"));
-        add(openAiCompatible("mistral", "https://api.mistral.ai/v1", "MISTRAL_API_KEY", "mistral"));
-        add(openAiCompatible("groq", "https://api.groq.com/openai/v1", "GROQ_API_KEY", null));
-        add(openAiCompatible("openrouter", "https://openrouter.ai/api/v1", "OPENROUTER_API_KEY", null));
-        add(new ProviderDescriptor("ollama", "http://localhost:11434/v1", "OLLAMA_API_KEY", "Authorization", false, Map.of(),
-                List.of(), StreamFormat.SSE, () -> new OpenAiChatCodec("ollama")));
+        add(OpenAiChatCodec.DESCRIPTOR);
+        add(AnthropicCodec.DESCRIPTOR);
+        add(GeminiCodec.DESCRIPTOR);
+        add(OpenAiChatCodec.compatible("deepseek", "https://api.deepseek.com/v1", "DEEPSEEK_API_KEY", "deepseek"));
+        add(OpenAiChatCodec.compatible("xai", "https://api.x.ai/v1", "XAI_API_KEY", "grok"));
+        add(OpenAiChatCodec.compatible("mistral", "https://api.mistral.ai/v1", "MISTRAL_API_KEY", "mistral"));
+        add(OpenAiChatCodec.compatible("groq", "https://api.groq.com/openai/v1", "GROQ_API_KEY"));
+        add(OpenAiChatCodec.compatible("openrouter", "https://openrouter.ai/api/v1", "OPENROUTER_API_KEY"));
+        add(OpenAiChatCodec.compatibleBuilder("ollama", "http://localhost:11434/v1", "OLLAMA_API_KEY")
+                .authentication(ProviderAuthentication.bearerKey(false)).build());
     }
 
     private ProviderRegistry() {
-    }
-
-    private static ProviderDescriptor openAiCompatible(String name, String baseUrl, String envVar, String prefix) {
-        return new ProviderDescriptor(name, baseUrl, envVar, "Authorization", true, Map.of(),
-                prefix == null ? List.of() : List.of(prefix), StreamFormat.SSE, () -> new OpenAiChatCodec(name));
     }
 
     private static void add(ProviderDescriptor descriptor) {
         PROVIDERS.put(descriptor.name(), descriptor);
     }
 
-    /** The provider called {@code name}. */
+    /** The provider called {@code name} or one of its aliases. */
     public static Optional<ProviderDescriptor> find(String name) {
-        return Optional.ofNullable(PROVIDERS.get(name));
+        return PROVIDERS.values().stream().filter(p -> p.answersTo(name)).findFirst();
     }
 
     /**
-     * The provider called {@code name}, or an exception that says which providers exist.
+     * The provider called {@code name} or one of its aliases, or an exception that says which providers exist.
      *
      * @throws IllegalArgumentException for an unknown or unsupported provider
      */
     public static ProviderDescriptor require(String name) {
-        ProviderDescriptor descriptor = PROVIDERS.get(name);
-        if (descriptor != null) {
-            return descriptor;
+        Optional<ProviderDescriptor> descriptor = find(name);
+        if (descriptor.isPresent()) {
+            return descriptor.get();
         }
-        if (RECOGNISED_ONLY.contains(name)) {
+        if (recognisedOnly().anyMatch(p -> p.answersTo(name))) {
             throw new IllegalArgumentException("Provider '" + name + "' is not supported yet; supported providers: "
                     + String.join(", ", PROVIDERS.keySet()));
         }
@@ -74,23 +71,59 @@ public final class ProviderRegistry {
                 "Unknown provider '" + name + "'; supported providers: " + String.join(", ", PROVIDERS.keySet()));
     }
 
-    /** The provider a bare model name belongs to, by its prefix. */
+    /**
+     * The provider a bare model name belongs to: the one with the longest prefix of it, so Bedrock's {@code mistral.}
+     * wins over Mistral's {@code mistral}.
+     */
     public static Optional<String> inferProvider(String modelName) {
-        if (modelName.startsWith("amazon.") || modelName.startsWith("anthropic.")) {
-            return Optional.of("bedrock");
+        String best = null;
+        int bestLength = 0;
+        for (ProviderDescriptor provider : PROVIDERS.values()) {
+            int length = longestPrefix(provider.modelPrefixes(), modelName);
+            if (length > bestLength) {
+                best = provider.name();
+                bestLength = length;
+            }
         }
-        if (modelName.startsWith("command")) {
-            return Optional.of("cohere");
+        for (RecognisedProvider provider : (Iterable<RecognisedProvider>) recognisedOnly()::iterator) {
+            int length = longestPrefix(provider.modelPrefixes(), modelName);
+            if (length > bestLength) {
+                best = provider.name();
+                bestLength = length;
+            }
         }
-        return PROVIDERS.values().stream().filter(p -> p.owns(modelName)).map(ProviderDescriptor::name).findFirst();
+        return Optional.ofNullable(best);
+    }
+
+    private static int longestPrefix(List<String> prefixes, String modelName) {
+        return prefixes.stream().filter(modelName::startsWith).mapToInt(String::length).max().orElse(0);
+    }
+
+    /** The provider's own name for {@code name}, which may be an alias; an unknown name as it is. */
+    static String canonicalName(String name) {
+        return find(name).map(ProviderDescriptor::name).or(
+                () -> recognisedOnly().filter(p -> p.answersTo(name)).map(RecognisedProvider::name).findFirst())
+                .orElse(name);
     }
 
     static boolean isKnown(String name) {
-        return PROVIDERS.containsKey(name) || RECOGNISED_ONLY.contains(name);
+        return find(name).isPresent() || recognisedOnly().anyMatch(p -> p.answersTo(name));
     }
 
     /** The names of the supported providers. */
     public static List<String> names() {
         return new ArrayList<>(PROVIDERS.keySet());
+    }
+
+    private static Stream<RecognisedProvider> recognisedOnly() {
+        return RECOGNISED_ONLY.stream().filter(p -> !PROVIDERS.containsKey(p.name()));
+    }
+
+    /** The names of a provider without a descriptor yet. */
+    private record RecognisedProvider(String name, List<String> aliases, List<String> modelPrefixes) {
+
+        boolean answersTo(String name) {
+            return this.name.equals(name) || aliases.contains(name);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.chatmodels.structured;
 
+import dev.chatmodels.provider.ProviderCapabilities;
+
 /** How a model is made to answer in a given schema. */
 public enum StructuredOutputMethod {
 
@@ -17,10 +19,11 @@ public enum StructuredOutputMethod {
     JSON_MODE;
 
     /**
-     * The method to use when none is given: {@link #FUNCTION_CALLING} for Anthropic (its Messages API has no response
-     * format), {@link #JSON_SCHEMA} for OpenAI and the OpenAI-compatible providers.
+     * The method to use when none is given: {@link #JSON_SCHEMA} when the provider's API constrains output to a schema
+     * itself (OpenAI and the OpenAI-compatible providers), else {@link #FUNCTION_CALLING} (Anthropic's Messages API has
+     * no response format).
      */
-    public static StructuredOutputMethod defaultFor(String provider) {
-        return "anthropic".equals(provider) || "bedrock".equals(provider) ? FUNCTION_CALLING : JSON_SCHEMA;
+    public static StructuredOutputMethod defaultFor(ProviderCapabilities capabilities) {
+        return capabilities.nativeJsonSchema() ? JSON_SCHEMA : FUNCTION_CALLING;
     }
 }

@@ -22,7 +22,9 @@ public record ToolSet(List<ToolSpecification> specifications, List<ChatTool> exe
      * <ul>
      * <li>a {@link ChatTool} (specification and function);</li>
      * <li>a {@link ToolSpecification} (the model may call it; the application handles the call itself);</li>
-     * <li>a {@code Map}: a provider built-in tool passed through as it is, e.g. {@code Map.of("type", "web_search")};</li>
+     * <li>a {@code Map}: a function tool in one of the dictionary forms of {@link ToolDictionary} (OpenAI, Anthropic,
+     * JSON Schema with a title), else a provider built-in tool passed through as it is, e.g.
+     * {@code Map.of("type", "web_search")};</li>
      * <li>a record or class ({@code Class}): a tool named after it whose arguments are its fields, without a
      * function;</li>
      * <li>any other object: its {@link Tool} methods (see {@link ChatTool#fromMethods(Object)}).</li>
@@ -30,7 +32,6 @@ public record ToolSet(List<ToolSpecification> specifications, List<ChatTool> exe
      *
      * @throws IllegalArgumentException for anything else, or two tools with the same name
      */
-    @SuppressWarnings("unchecked")
     public static ToolSet of(List<?> tools) {
         List<ToolSpecification> specifications = new ArrayList<>();
         List<ChatTool> executables = new ArrayList<>();
@@ -40,15 +41,15 @@ public record ToolSet(List<ToolSpecification> specifications, List<ChatTool> exe
                 specifications.add(chatTool.specification());
             } else if (tool instanceof ToolSpecification specification) {
                 specifications.add(specification);
-            } else if (tool instanceof Map<?, ?> builtIn) {
-                specifications.add(ToolSpecification.builtIn((Map<String, Object>) builtIn));
+            } else if (tool instanceof Map<?, ?> dictionary) {
+                specifications.add(ToolDictionary.specification(dictionary));
             } else if (tool instanceof Class<?> type) {
                 specifications.add(ChatTool.specificationOf(type.getSimpleName(), type, null));
             } else {
                 List<ChatTool> methods = tool == null ? List.of() : ChatTool.fromMethods(tool);
                 if (methods.isEmpty()) {
                     throw new IllegalArgumentException(tool + " is not a tool: bind a ChatTool, a ToolSpecification, a Map"
-                            + " (provider built-in tool), a record Class, or an object with @Tool methods");
+                            + " (function dictionary or provider built-in tool), a record Class, or an object with @Tool methods");
                 }
                 executables.addAll(methods);
                 methods.forEach(method -> specifications.add(method.specification()));

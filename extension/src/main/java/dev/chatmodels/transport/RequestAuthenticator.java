@@ -9,7 +9,7 @@ import java.util.Map;
 public interface RequestAuthenticator {
 
     /** No authentication: local servers. */
-    RequestAuthenticator NONE = request -> Map.of();
+    RequestAuthenticator NONE = fixed(Map.of());
 
     /**
      * The headers that authenticate {@code request}, added to it. Runs on the transport's thread (an event loop): it
@@ -18,8 +18,8 @@ public interface RequestAuthenticator {
     Map<String, String> headers(OutgoingRequest request);
 
     /**
-     * Whether {@link #headers} is the same for every request (a key in a header): the transport then computes it once
-     * and skips the per-request work.
+     * Whether {@link #headers} is the same for every request (a key in a header) and ignores its argument (it may be
+     * {@code null}): the headers are then computed once per model and the per-request work is skipped.
      */
     default boolean isStatic() {
         return false;

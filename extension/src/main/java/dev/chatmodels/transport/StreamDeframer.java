@@ -9,7 +9,12 @@ import java.util.function.Consumer;
  */
 public interface StreamDeframer {
 
-    /** Reads the next bytes of the body, handing every complete event to {@code events}. */
+    /**
+     * Reads the next bytes of the body, handing every complete event to {@code events}. {@code bytes} is a view of the
+     * transport's buffer, valid only during the call: copy what a frame split across reads needs later.
+     *
+     * @throws RuntimeException when the bytes are no valid frame: the stream fails and its connection closes
+     */
     void feed(ByteBuffer bytes, Consumer<StreamEvent> events);
 
     /**

@@ -1,5 +1,6 @@
 package dev.chatmodels.transport;
 
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +20,7 @@ public record StreamFraming(String mediaType, Supplier<StreamDeframer> deframer)
 
     /** A framing of the provider's own. */
     public static StreamFraming custom(String mediaType, Supplier<StreamDeframer> deframer) {
-        return new StreamFraming(mediaType, java.util.Objects.requireNonNull(deframer, "deframer"));
+        return new StreamFraming(mediaType, Objects.requireNonNull(deframer, "deframer"));
     }
 
     /** Whether the transport parses this framing itself. */

@@ -113,9 +113,9 @@ class SecretRedactorTest {
 
     @Test
     void modelSecretsAreTheKeyAndCredentialHeaderValuesWithoutTheirScheme() {
-        assertEquals(List.of("k-1", "Bearer gw-tok-123", "gw-tok-123"), SecretRedactor.modelSecrets("k-1",
+        assertEquals(List.of("k-1", "Bearer gw-tok-123", "gw-tok-123"), SecretRedactor.modelSecrets(List.of("k-1"),
                 Map.of("X-Gateway-Token", "Bearer gw-tok-123")));
-        assertEquals(List.of(), SecretRedactor.modelSecrets(null, Map.of("X-Team", "blue")));
+        assertEquals(List.of(), SecretRedactor.modelSecrets(List.of(), Map.of("X-Team", "blue")));
         assertTrue(SecretRedactor.isSecretHeader("Proxy-Authorization"));
         assertFalse(SecretRedactor.isSecretHeader("anthropic-version"));
     }

@@ -240,4 +240,31 @@ class AIMessageChunkTest {
         }
         return pieces;
     }
+
+    @Test
+    void toolCallsAreTheCallsParsedSoFar() {
+        AIMessageChunk first = new AIMessageChunk(List.of(), List.of(new ToolCallChunk("call_1", "get_weather",
+                "{\"city\": \"Par", 0)), null, Map.of(), null);
+        AIMessageChunk second = new AIMessageChunk(List.of(), List.of(new ToolCallChunk(null, null, "is\"}", 0),
+                new ToolCallChunk("call_2", "get_time", "", 1)), null, Map.of(), null);
+
+        assertEquals(List.of(new ToolCall("call_1", "get_weather", Map.of("city", "Par"))), first.toolCalls());
+        assertEquals(List.of(new ToolCall("call_1", "get_weather", Map.of("city", "Paris")),
+                new ToolCall("call_2", "get_time", Map.of())), first.concat(second).toolCalls());
+        assertEquals(first.concat(second).toMessage().toolCalls(), first.concat(second).toolCalls());
+        // an argument fragment that is no JSON object yet is no call yet
+        assertEquals(List.of(), new AIMessageChunk(List.of(), List.of(new ToolCallChunk("c", "f", "[1", 0)), null,
+                Map.of(), null).toolCalls());
+    }
+
+    @Test
+    void contentBlocksPutReasoningFirstAndTheToolCallChunksLast() {
+        ReasoningBlock thought = new ReasoningBlock("hmm", Map.of(), 0, null);
+        TextBlock text = TextBlock.indexed("Hi", 1);
+        ToolCallChunk call = new ToolCallChunk("call_1", "f", "{", 0);
+
+        AIMessageChunk chunk = new AIMessageChunk(List.of(text, thought), List.of(call), null, Map.of(), null);
+
+        assertEquals(List.of(thought, text, call), chunk.contentBlocks());
+    }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +21,6 @@ import dev.chatmodels.provider.ChatCodec;
 import dev.chatmodels.provider.ProviderDescriptor;
 import dev.chatmodels.provider.StreamDecoder;
 import dev.chatmodels.transport.StreamEvent;
-import dev.chatmodels.transport.StreamFormat;
 import dev.chatmodels.usage.UsageMetadata;
 
 /**
@@ -32,9 +32,13 @@ import dev.chatmodels.usage.UsageMetadata;
  */
 public final class FakeChatCodec implements ChatCodec {
 
-    public static final ProviderDescriptor PROVIDER = new ProviderDescriptor("fake", "http://127.0.0.1:1",
-            "FAKE_API_KEY", "Authorization", true, Map.of("x-fake", "yes"), List.of("fake-"), StreamFormat.SSE,
-            FakeChatCodec::new);
+    public static final ProviderDescriptor PROVIDER = descriptor(FakeChatCodec::new);
+
+    /** The fake provider with {@code codec}. */
+    public static ProviderDescriptor descriptor(Supplier<ChatCodec> codec) {
+        return ProviderDescriptor.builder("fake").defaultBaseUrl("http://127.0.0.1:1").apiKeyEnvVars("FAKE_API_KEY")
+                .defaultHeaders(Map.of("x-fake", "yes")).modelPrefixes("fake-").codec(codec).build();
+    }
 
     /** An answer body in this format. */
     public static String answer(String text, String model, long input, long output) {

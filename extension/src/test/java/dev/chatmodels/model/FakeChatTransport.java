@@ -13,7 +13,7 @@ import dev.chatmodels.transport.HeaderView;
 import dev.chatmodels.transport.HttpCall;
 import dev.chatmodels.transport.HttpResult;
 import dev.chatmodels.transport.StreamEvent;
-import dev.chatmodels.transport.StreamFormat;
+import dev.chatmodels.transport.StreamFraming;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -71,7 +71,7 @@ public final class FakeChatTransport implements ChatTransport {
     }
 
     @Override
-    public Multi<StreamEvent> stream(HttpCall call, StreamFormat format) {
+    public Multi<StreamEvent> stream(HttpCall call, StreamFraming framing) {
         return Multi.createFrom().deferred(() -> {
             started(call);
             return stream.apply(call);

@@ -26,6 +26,9 @@ import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.HumanMessage;
 import dev.chatmodels.message.Message;
 import dev.chatmodels.message.ResponseMetadata;
+import dev.chatmodels.provider.ProviderCapabilities;
+import dev.chatmodels.provider.ProviderDescriptor;
+import dev.chatmodels.provider.ProviderRegistry;
 import dev.chatmodels.tool.ToolSpecification;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -289,6 +292,13 @@ class FallbackChatModelTest {
         @Override
         public String provider() {
             return provider;
+        }
+
+        /** The capabilities of the provider of that name; a name the registry does not know gets OpenAI's. */
+        @Override
+        public ProviderCapabilities capabilities() {
+            return ProviderRegistry.find(provider).map(ProviderDescriptor::capabilities)
+                    .orElse(ProviderCapabilities.OPENAI_COMPATIBLE);
         }
 
         @Override

@@ -97,8 +97,7 @@ class HttpChatModelEncodingTest {
     }
 
     private HttpChatModel model(FakeChatTransport transport) {
-        ProviderDescriptor counted = new ProviderDescriptor("fake", "http://127.0.0.1:1", "FAKE_API_KEY",
-                "Authorization", true, Map.of(), List.of("fake-"), FakeChatCodec.PROVIDER.streamFormat(), () -> codec);
+        ProviderDescriptor counted = FakeChatCodec.descriptor(() -> codec);
         return HttpChatModel.builder(counted).transport(transport).apiKey("key").settings(ModelSettings.of("fake-1"))
                 .guard(THREE_ATTEMPTS).build();
     }

@@ -98,7 +98,7 @@ class MalformedAnswerTest {
     void anthropicAnswersThatAreLegitimatelyEmptyStayValid() {
         AIMessage empty = anthropic.decode(json("{\"type\": \"message\", \"content\": [], \"stop_reason\": \"end_turn\"}"));
         assertEquals("", empty.text());
-        assertEquals("end_turn", empty.responseMetadata().get(ResponseMetadata.FINISH_REASON));
+        assertEquals("end_turn", empty.responseMetadata().get(ResponseMetadata.PROVIDER_FINISH_REASON));
     }
 
     @Test

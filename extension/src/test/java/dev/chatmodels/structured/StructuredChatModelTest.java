@@ -24,6 +24,8 @@ import dev.chatmodels.message.content.ToolCall;
 import dev.chatmodels.model.BatchResult;
 import dev.chatmodels.model.Bindings;
 import dev.chatmodels.model.RunConfig;
+import dev.chatmodels.provider.ProviderCapabilities;
+import dev.chatmodels.provider.ProviderRegistry;
 import dev.chatmodels.schema.Description;
 import dev.chatmodels.testing.ScriptedChatModel;
 import dev.chatmodels.tool.ToolChoice;
@@ -239,9 +241,16 @@ class StructuredChatModelTest {
     }
 
     @Test
-    void theDefaultMethodDependsOnTheProvider() {
-        assertEquals(StructuredOutputMethod.JSON_SCHEMA, StructuredOutputMethod.defaultFor("openai"));
-        assertEquals(StructuredOutputMethod.JSON_SCHEMA, StructuredOutputMethod.defaultFor("ollama"));
-        assertEquals(StructuredOutputMethod.FUNCTION_CALLING, StructuredOutputMethod.defaultFor("anthropic"));
+    void theDefaultMethodDependsOnTheProvidersCapabilities() {
+        assertEquals(StructuredOutputMethod.JSON_SCHEMA, StructuredOutputMethod.defaultFor(capabilities("openai")));
+        assertEquals(StructuredOutputMethod.JSON_SCHEMA, StructuredOutputMethod.defaultFor(capabilities("ollama")));
+        assertEquals(StructuredOutputMethod.FUNCTION_CALLING,
+                StructuredOutputMethod.defaultFor(capabilities("anthropic")));
+        assertEquals(StructuredOutputMethod.FUNCTION_CALLING,
+                StructuredOutputMethod.defaultFor(new ProviderCapabilities(false, true, false, false)));
+    }
+
+    private static ProviderCapabilities capabilities(String provider) {
+        return ProviderRegistry.require(provider).capabilities();
     }
 }

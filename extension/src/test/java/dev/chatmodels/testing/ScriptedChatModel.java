@@ -14,6 +14,9 @@ import dev.chatmodels.message.Message;
 import dev.chatmodels.model.Bindings;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.model.RunConfig;
+import dev.chatmodels.provider.ProviderCapabilities;
+import dev.chatmodels.provider.ProviderDescriptor;
+import dev.chatmodels.provider.ProviderRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -128,6 +131,13 @@ public final class ScriptedChatModel implements ChatModel {
     @Override
     public String provider() {
         return provider;
+    }
+
+    /** The capabilities of the provider of that name; a name the registry does not know gets OpenAI's. */
+    @Override
+    public ProviderCapabilities capabilities() {
+        return ProviderRegistry.find(provider).map(ProviderDescriptor::capabilities)
+                .orElse(ProviderCapabilities.OPENAI_COMPATIBLE);
     }
 
     @Override

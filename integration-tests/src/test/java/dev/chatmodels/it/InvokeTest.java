@@ -63,7 +63,8 @@ class InvokeTest extends ChatAppTest {
 
         // the recording's usage: input_tokens 9 (no cache reads or writes), output_tokens 18
         assertAnswer(answer, RecordedAnswers.text("anthropic", "text_nonstream"), 9, 18, "claude-sonnet-4-20250514",
-                "end_turn", "msg_013PpkaYgnUGGRvrYJ9XExPo");
+                "stop", "msg_013PpkaYgnUGGRvrYJ9XExPo");
+        assertEquals("end_turn", answer.getString("metadata.provider_finish_reason"));
         assertEquals("anthropic", answer.getString("metadata.model_provider"));
 
         RecordedRequest request = onlyRequest();

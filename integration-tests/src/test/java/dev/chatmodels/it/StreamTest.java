@@ -109,7 +109,8 @@ class StreamTest extends ChatAppTest {
                 .extract().jsonPath();
 
         assertAnswer(answer, RecordedAnswers.streamedText("anthropic", "thinking_stream"), 43, 282, "claude-sonnet-4-20250514",
-                "end_turn", "msg_01ALwQ87pTS7hH1PjSdC9wJD");
+                "stop", "msg_01ALwQ87pTS7hH1PjSdC9wJD");
+        assertEquals("end_turn", answer.getString("metadata.provider_finish_reason"));
         assertEquals(RecordedAnswers.streamedThinking("thinking_stream"), answer.getString("reasoning"));
 
         JsonNode request = standIn.requests().get(0).json();

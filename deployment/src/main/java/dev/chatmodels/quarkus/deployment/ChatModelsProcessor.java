@@ -17,6 +17,7 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.Type;
 
 import dev.chatmodels.model.ChatModel;
+import dev.chatmodels.profile.ModelProfiles;
 import dev.chatmodels.quarkus.runtime.ChatModelFactory;
 import dev.chatmodels.quarkus.runtime.ChatModels;
 import dev.chatmodels.quarkus.runtime.ChatModelsRecorder;
@@ -35,6 +36,7 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 
 /**
  * Makes configured chat models injectable: {@code @Inject ChatModel} for the default model, one synthetic bean per
@@ -50,6 +52,12 @@ class ChatModelsProcessor {
     @BuildStep
     FeatureBuildItem feature() {
         return new FeatureBuildItem(FEATURE);
+    }
+
+    /** The model profile catalog is read at run time: a native image must carry it. */
+    @BuildStep
+    NativeImageResourceBuildItem modelProfileCatalog() {
+        return new NativeImageResourceBuildItem(ModelProfiles.RESOURCE);
     }
 
     @BuildStep

@@ -1,5 +1,6 @@
 package dev.chatmodels.quarkus.deployment;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -14,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.LogRecord;
 import java.util.stream.Collectors;
 
@@ -42,7 +46,13 @@ import dev.chatmodels.message.ToolMessage;
 import dev.chatmodels.message.content.InvalidToolCall;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.model.RunConfig;
+import dev.chatmodels.provider.ModelReference;
+import dev.chatmodels.provider.ProviderAuthentication;
+import dev.chatmodels.provider.ProviderDescriptor;
+import dev.chatmodels.provider.openai.OpenAiChatCodec;
 import dev.chatmodels.quarkus.runtime.ModelName;
+import dev.chatmodels.quarkus.runtime.ModelSettingNames;
+import dev.chatmodels.quarkus.runtime.ResolvedModel;
 import dev.chatmodels.quarkus.runtime.transport.TransportSettings;
 import dev.chatmodels.quarkus.runtime.transport.VertxTransport;
 import dev.chatmodels.testing.Fixtures;
@@ -52,8 +62,11 @@ import dev.chatmodels.testing.Reply;
 import dev.chatmodels.testing.SseFixtures;
 import dev.chatmodels.transport.HttpCall;
 import dev.chatmodels.transport.HttpResult;
+import dev.chatmodels.transport.OutgoingRequest;
+import dev.chatmodels.transport.RequestAuthenticator;
+import dev.chatmodels.transport.StreamDeframer;
 import dev.chatmodels.transport.StreamEvent;
-import dev.chatmodels.transport.StreamFormat;
+import dev.chatmodels.transport.StreamFraming;
 import io.quarkus.test.QuarkusUnitTest;
 import io.vertx.core.Vertx;
 
@@ -65,6 +78,10 @@ class ModelCallsTest {
 
     private static final String OPENAI_KEY = "sk-test-openai-0123456789";
     private static final String ANTHROPIC_KEY = "sk-ant-test-9876543210";
+    private static final String SESSION_TOKEN = "aws-session-token-0123456789";
+    /** A framing of a provider's own: frames end with {@code ;}, line ends between them are ignored. */
+    private static final StreamFraming SEMICOLON_FRAMES = StreamFraming.custom("application/x-test-frames",
+            SemicolonFrames::new);
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
@@ -87,6 +104,16 @@ class ModelCallsTest {
             .overrideConfigKey("quarkus.chat-models.single.api-key", OPENAI_KEY)
             .overrideConfigKey("quarkus.chat-models.single.max-connections", "1")
             .overrideConfigKey("quarkus.chat-models.single.max-retries", "0")
+            .overrideConfigKey("quarkus.chat-models.regional.model", "openai:gpt-4.1-mini")
+            .overrideConfigKey("quarkus.chat-models.regional.api-key", OPENAI_KEY)
+            .overrideConfigKey("quarkus.chat-models.regional.region", "eu-west-3")
+            .overrideRuntimeConfigKey("quarkus.chat-models.regional.base-url", "${stand-in.url}/{region}/v1")
+            .overrideConfigKey("quarkus.chat-models.env-region.model", "openai:gpt-4.1-mini")
+            .overrideConfigKey("quarkus.chat-models.env-region.api-key", OPENAI_KEY)
+            .overrideRuntimeConfigKey("quarkus.chat-models.env-region.base-url", "${stand-in.url}/{region}/v2")
+            // read like the environment variable of that name
+            .overrideConfigKey("AWS_DEFAULT_REGION", "ap-south-1")
+            .overrideConfigKey("SEAM_TEST_SECOND_KEY", "second-key-value")
             .overrideConfigKey("quarkus.chat-models.proxied.model", "ollama:llama3.2")
             .overrideConfigKey("quarkus.chat-models.proxied.base-url", "http://ollama.example.invalid:11434/v1")
             .overrideRuntimeConfigKey("quarkus.chat-models.proxied.proxy", "http://alice:s3cret@${stand-in.address}")
@@ -111,6 +138,14 @@ class ModelCallsTest {
     @Inject
     @ModelName("proxied")
     ChatModel proxied;
+
+    @Inject
+    @ModelName("regional")
+    ChatModel regional;
+
+    @Inject
+    @ModelName("env-region")
+    ChatModel envRegion;
 
     @Inject
     Vertx vertx;
@@ -241,7 +276,7 @@ class ModelCallsTest {
                 HttpResult result = transport.post(call).await().atMost(Duration.ofSeconds(10));
                 assertEquals(200, result.status());
                 assertTrue(result.headers().all("Content-TYPE").get(0).startsWith("application/json"));
-                List<StreamEvent> events = transport.stream(call, StreamFormat.SSE).collect().asList()
+                List<StreamEvent> events = transport.stream(call, StreamFraming.SSE).collect().asList()
                         .await().atMost(Duration.ofSeconds(10));
                 assertEquals(expectedEvents, events.size());
             }
@@ -281,9 +316,120 @@ class ModelCallsTest {
         TransportSettings settings = new TransportSettings("ndjson", URI.create(standIn.baseUrl() + "/ndjson"),
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Optional.empty(), 1, false, false, 4096, SecretRedactor.NONE);
         try (VertxTransport transport = VertxTransport.create(vertx, settings)) {
-            List<StreamEvent> events = transport.stream(new HttpCall("/api/chat", Map.of(), "{}"), StreamFormat.NDJSON)
+            List<StreamEvent> events = transport.stream(new HttpCall("/api/chat", Map.of(), "{}"), StreamFraming.NDJSON)
                     .collect().asList().await().atMost(Duration.ofSeconds(10));
             assertEquals(List.of(new StreamEvent(null, "{\"n\":1}"), new StreamEvent(null, "{\"n\":2}")), events);
+        }
+    }
+
+    @Test
+    void theRegionFillsTheBaseUrlConfiguredOrFromTheEnvironment() {
+        Reply answer = Reply.fromFixture("openai-chat", "text_nonstream.response.json");
+        standIn.enqueue("/eu-west-3/v1/chat/completions", answer).enqueue("/ap-south-1/v2/chat/completions", answer);
+
+        assertFalse(regional.invoke("Hello").text().isEmpty());
+        assertFalse(envRegion.invoke("Hello").text().isEmpty());
+
+        assertEquals(List.of("/eu-west-3/v1/chat/completions", "/ap-south-1/v2/chat/completions"),
+                standIn.requests().stream().map(RecordedRequest::path).toList());
+    }
+
+    @Test
+    void theKeyIsTheFirstOfTheProvidersKeyVariablesThatIsSet() {
+        ProviderDescriptor twoVariables = ProviderDescriptor.builder("two-keys").defaultBaseUrl("http://127.0.0.1:1")
+                .apiKeyEnvVars("SEAM_TEST_FIRST_KEY", "SEAM_TEST_SECOND_KEY")
+                .authentication(ProviderAuthentication.keyHeader("x-goog-api-key")).codec(OpenAiChatCodec::new).build();
+        ResolvedModel resolved = new ResolvedModel(new ModelReference("two-keys", "m"), twoVariables);
+        ModelSettingNames names = ModelSettingNames.of("k");
+
+        assertEquals(List.of("second-key-value"), resolved.credentials(names, Optional.empty(), Optional.empty()).secrets());
+
+        ProviderDescriptor unset = ProviderDescriptor.builder("unset").defaultBaseUrl("http://127.0.0.1:1")
+                .apiKeyEnvVars("SEAM_TEST_FIRST_KEY", "SEAM_TEST_THIRD_KEY").codec(OpenAiChatCodec::new).build();
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> new ResolvedModel(new ModelReference("unset", "m"), unset).credentials(names, Optional.empty(),
+                        Optional.empty()));
+        assertEquals("set quarkus.chat-models.\"k\".api-key or the SEAM_TEST_FIRST_KEY or SEAM_TEST_THIRD_KEY "
+                + "environment variable: unset needs an API key", missing.getMessage());
+    }
+
+    @Test
+    void aSignerSignsEveryAttemptOverTheExactRequestSent() {
+        standIn.enqueue("/signed/v1/models/m:generate", Reply.json(200, "{}"));
+        List<OutgoingRequest> signed = new CopyOnWriteArrayList<>();
+        RequestAuthenticator signer = request -> {
+            signed.add(request);
+            return Map.of("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/bedrock/aws4_request, "
+                    + "SignedHeaders=host, Signature=sig" + signed.size(), "x-amz-security-token", SESSION_TOKEN);
+        };
+        TransportSettings settings = new TransportSettings("signed", URI.create(standIn.baseUrl() + "/signed/v1"),
+                Duration.ofSeconds(5), Duration.ofSeconds(5), Optional.empty(), 1, true, false, 4096,
+                SecretRedactor.of(List.of(SESSION_TOKEN)));
+        String body = "{\"text\":\"héllo\"}";
+        try (VertxTransport transport = VertxTransport.create(vertx, settings)) {
+            HttpCall call = new HttpCall("/models/m:generate?alt=sse", Map.of("X-Team", "blue"), body, signer);
+            transport.post(call).await().atMost(Duration.ofSeconds(10));
+            transport.post(call).await().atMost(Duration.ofSeconds(10));
+        }
+
+        assertEquals(2, signed.size());
+        OutgoingRequest first = signed.get(0);
+        assertEquals("POST", first.method());
+        assertEquals(URI.create(standIn.baseUrl() + "/signed/v1/models/m:generate?alt=sse"), first.uri());
+        assertArrayEquals(body.getBytes(StandardCharsets.UTF_8), first.body());
+        assertEquals("blue", first.headers().get("X-Team"));
+        assertEquals("application/json", first.headers().get("Content-Type"));
+        List<RecordedRequest> requests = standIn.requests();
+        assertEquals(List.of("sig1", "sig2"), requests.stream()
+                .map(r -> r.header("authorization").substring(r.header("authorization").indexOf("Signature=") + 10))
+                .toList());
+        assertEquals(SESSION_TOKEN, requests.get(1).header("x-amz-security-token"));
+        assertEquals(body, requests.get(1).body());
+    }
+
+    @Test
+    void aStreamOfAProvidersOwnFramingIsReadByItsDeframer() {
+        standIn.enqueue("/framed/stream", Reply.ndjson("one;tw\no;three;\n"), Reply.ndjson("one;tw\n"));
+        TransportSettings settings = new TransportSettings("framed", URI.create(standIn.baseUrl() + "/framed"),
+                Duration.ofSeconds(5), Duration.ofSeconds(5), Optional.empty(), 1, false, false, 4096, SecretRedactor.NONE);
+        try (VertxTransport transport = VertxTransport.create(vertx, settings)) {
+            HttpCall call = new HttpCall("/stream", Map.of(), "{}");
+
+            List<StreamEvent> events = transport.stream(call, SEMICOLON_FRAMES).collect().asList()
+                    .await().atMost(Duration.ofSeconds(10));
+            Throwable truncated = transport.stream(call, SEMICOLON_FRAMES).collect().asList().onItemOrFailure()
+                    .transform((items, failure) -> failure).await().atMost(Duration.ofSeconds(10));
+
+            assertEquals(List.of(new StreamEvent(null, "one"), new StreamEvent(null, "two"),
+                    new StreamEvent(null, "three")), events);
+            assertEquals("application/x-test-frames", standIn.requests().get(0).header("accept"));
+            assertInstanceOf(IllegalStateException.class, truncated);
+            assertEquals("the body ended inside a frame", truncated.getMessage());
+        }
+    }
+
+    /** Frames that end with {@code ;}; line ends between them are ignored. */
+    private static final class SemicolonFrames implements StreamDeframer {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public void feed(ByteBuffer bytes, Consumer<StreamEvent> events) {
+            while (bytes.hasRemaining()) {
+                char c = (char) bytes.get();
+                if (c == ';') {
+                    events.accept(new StreamEvent(null, partial.toString()));
+                    partial.setLength(0);
+                } else if (c != '\n') {
+                    partial.append(c);
+                }
+            }
+        }
+
+        @Override
+        public void end(Consumer<StreamEvent> events) {
+            if (!partial.isEmpty()) {
+                throw new IllegalStateException("the body ended inside a frame");
+            }
         }
     }
 
@@ -356,9 +502,13 @@ class ModelCallsTest {
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("[claude] POST /messages") && m.contains("x-api-key=***")),
                 () -> "no request log of claude in " + messages);
         assertTrue(messages.stream().noneMatch(m -> m.startsWith("[claude] HTTP")), "claude does not log responses");
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("[signed] POST /models/m:generate?alt=sse")
+                && m.contains("Authorization=***") && m.contains("x-amz-security-token=***") && m.contains("X-Team=blue")
+                && !m.contains("Signature=")), () -> "no masked request log of the signed call in " + messages);
         for (int i = 0; i < records.size(); i++) {
             String logged = messages.get(i) + " " + records.get(i).getThrown();
-            assertFalse(logged.contains(OPENAI_KEY) || logged.contains(ANTHROPIC_KEY), () -> "a key is logged: " + logged);
+            assertFalse(logged.contains(OPENAI_KEY) || logged.contains(ANTHROPIC_KEY) || logged.contains(SESSION_TOKEN),
+                    () -> "a key is logged: " + logged);
         }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -19,6 +20,9 @@ import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.model.FallbackChatModel;
 import dev.chatmodels.model.HttpChatModel;
 import dev.chatmodels.model.ModelSettings;
+import dev.chatmodels.profile.ModelProfile;
+import dev.chatmodels.profile.ModelProfiles;
+import dev.chatmodels.profile.ProfileField;
 import dev.chatmodels.quarkus.runtime.ChatModels;
 import dev.chatmodels.quarkus.runtime.ModelName;
 import io.quarkus.arc.Arc;
@@ -34,6 +38,8 @@ class ModelWiringTest {
             .overrideConfigKey("quarkus.chat-models.api-key", "sk-test-default")
             .overrideConfigKey("quarkus.chat-models.temperature", "0.3")
             .overrideConfigKey("quarkus.chat-models.stop", "END,STOP")
+            .overrideConfigKey("quarkus.chat-models.profile.max-input-tokens", "64000")
+            .overrideConfigKey("quarkus.chat-models.profile.input_cost", "0.5")
             .overrideConfigKey("quarkus.chat-models.fast.model", "claude-haiku-4-5")
             .overrideConfigKey("quarkus.chat-models.fast.max-tokens", "256")
             // the provider's usual variable, read through MicroProfile Config like an environment variable
@@ -73,6 +79,29 @@ class ModelWiringTest {
         assertEquals(0.3, settings.temperature());
         assertEquals(List.of("END", "STOP"), settings.stop());
         assertNull(settings.maxTokens());
+    }
+
+    @Test
+    void profileOverridesInConfigurationAndInitOptionsApplyOverTheCatalog() {
+        ModelProfile profile = consumer.defaultModel.profile();
+        assertEquals(64_000, profile.maxInputTokens().getAsInt());
+        assertEquals(0.5, profile.inputCost().getAsDouble());
+        // the rest is the catalog's
+        assertEquals(Optional.of("GPT-4.1 mini"), profile.name());
+        assertEquals(1.6, profile.outputCost().getAsDouble());
+        assertEquals(ModelProfiles.find("openai", "gpt-4.1-mini").maxOutputTokens(), profile.maxOutputTokens());
+        // a model the catalog lacks has an empty profile, not an error
+        assertTrue(consumer.fast.profile().isEmpty());
+
+        ChatModel initialised = models.init("openai:gpt-4.1-mini",
+                Map.of("api_key", "sk-test", "profile", Map.of("pdf_inputs", false, "max_output_tokens", 100)));
+        assertTrue(initialised.profile().refuses(ProfileField.PDF_INPUTS));
+        assertEquals(100, initialised.profile().maxOutputTokens().getAsInt());
+        assertEquals(1_047_576, initialised.profile().maxInputTokens().getAsInt());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> models.init("openai:gpt-4.1-mini", Map.of("api_key", "sk-test", "profile", Map.of("vision", true))));
+        assertTrue(bad.getMessage().contains("profile.vision=true: Unknown profile field 'vision'; the fields are "),
+                bad.getMessage());
     }
 
     @Test

@@ -11,6 +11,9 @@ import dev.chatmodels.error.ProviderError;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.model.ChatRequest;
 import dev.chatmodels.provider.ChatCodec;
+import dev.chatmodels.provider.ProviderAuthentication;
+import dev.chatmodels.provider.ProviderCapabilities;
+import dev.chatmodels.provider.ProviderDescriptor;
 import dev.chatmodels.provider.StreamDecoder;
 
 /**
@@ -22,6 +25,13 @@ import dev.chatmodels.provider.StreamDecoder;
  * the {@code function_calling} method.
  */
 public final class AnthropicCodec implements ChatCodec {
+
+    /** The Anthropic API: no native response format, so structured output goes through a forced tool call. */
+    public static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.builder("anthropic")
+            .defaultBaseUrl("https://api.anthropic.com/v1").apiKeyEnvVars("ANTHROPIC_API_KEY")
+            .authentication(ProviderAuthentication.keyHeader("x-api-key"))
+            .defaultHeaders(Map.of("anthropic-version", "2023-06-01")).modelPrefixes("claude")
+            .capabilities(new ProviderCapabilities(false, true, true, true)).codec(AnthropicCodec::new).build();
 
     private final Clock clock;
 

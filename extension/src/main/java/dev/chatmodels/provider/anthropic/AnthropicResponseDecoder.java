@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatmodels.error.ProviderException;
 import dev.chatmodels.json.Jackson;
 import dev.chatmodels.message.AIMessage;
+import dev.chatmodels.message.FinishReason;
 import dev.chatmodels.message.ResponseMetadata;
 import dev.chatmodels.message.content.ContentBlock;
 import dev.chatmodels.message.content.NonStandardBlock;
@@ -162,9 +163,21 @@ final class AnthropicResponseDecoder {
     /** Why the answer ended: the stop reason and, when a stop sequence ended it, which one. */
     static Map<String, Object> stop(JsonNode message) {
         Map<String, Object> metadata = new LinkedHashMap<>();
-        putText(metadata, ResponseMetadata.FINISH_REASON, message, "stop_reason");
+        String reason = text(message, "stop_reason");
+        FinishReason.put(metadata, reason, finishReason(reason));
         putText(metadata, STOP_SEQUENCE, message, STOP_SEQUENCE);
         return metadata;
+    }
+
+    /** The normalised reason of Anthropic's {@code stop_reason}. */
+    static FinishReason finishReason(String reason) {
+        return switch (reason == null ? "" : reason) {
+            case "end_turn", "stop_sequence", "pause_turn" -> FinishReason.STOP;
+            case "max_tokens", "model_context_window_exceeded" -> FinishReason.LENGTH;
+            case "tool_use" -> FinishReason.TOOL_CALLS;
+            case "refusal" -> FinishReason.CONTENT_FILTER;
+            default -> FinishReason.OTHER;
+        };
     }
 
     static Map<String, Object> map(JsonNode node) {

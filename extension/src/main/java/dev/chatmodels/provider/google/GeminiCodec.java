@@ -15,6 +15,9 @@ import dev.chatmodels.error.ProviderError;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.model.ChatRequest;
 import dev.chatmodels.provider.ChatCodec;
+import dev.chatmodels.provider.ProviderAuthentication;
+import dev.chatmodels.provider.ProviderCapabilities;
+import dev.chatmodels.provider.ProviderDescriptor;
 import dev.chatmodels.provider.StreamDecoder;
 
 /**
@@ -24,6 +27,16 @@ import dev.chatmodels.provider.StreamDecoder;
  * data, usage with thinking and cached tokens, and Google's error envelope.
  */
 public final class GeminiCodec implements ChatCodec {
+
+    /**
+     * The Gemini Developer API: the key in {@code x-goog-api-key} (never in the URL), native JSON-schema output,
+     * forced tool choice ({@code ANY} with allowed names), parallel calls, usage in every stream event.
+     */
+    public static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.builder("google")
+            .aliases("google_genai", "gemini").defaultBaseUrl("https://generativelanguage.googleapis.com/v1beta")
+            .apiKeyEnvVars("GOOGLE_API_KEY", "GEMINI_API_KEY")
+            .authentication(ProviderAuthentication.keyHeader("x-goog-api-key")).modelPrefixes("gemini")
+            .capabilities(new ProviderCapabilities(true, true, true, true)).codec(GeminiCodec::new).build();
 
     private final Clock clock;
     private final Supplier<String> toolCallIds;

@@ -134,14 +134,10 @@ final class GeminiResponseDecoder {
         Map<String, Object> metadata = new LinkedHashMap<>();
         String reason = candidate.path("finishReason").asText(null);
         JsonNode feedback = response.path("promptFeedback");
-        if (reason == null && feedback.path("blockReason").isTextual()) {
-            reason = feedback.get("blockReason").asText();
-            metadata.put(ResponseMetadata.FINISH_REASON, FinishReason.CONTENT_FILTER.value());
-        } else if (reason != null) {
-            metadata.put(ResponseMetadata.FINISH_REASON, finishReason(reason, callsTools).value());
-        }
         if (reason != null) {
-            metadata.put(ResponseMetadata.PROVIDER_FINISH_REASON, reason);
+            FinishReason.put(metadata, reason, finishReason(reason, callsTools));
+        } else if (feedback.path("blockReason").isTextual()) {
+            FinishReason.put(metadata, feedback.get("blockReason").asText(), FinishReason.CONTENT_FILTER);
         }
         if (feedback.isObject()) {
             metadata.put(PROMPT_FEEDBACK, GeminiParts.map(feedback));

@@ -17,6 +17,7 @@ import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.model.ChatRequest;
 import dev.chatmodels.model.ModelSettings;
 import dev.chatmodels.provider.ChatCodec;
+import dev.chatmodels.provider.ProviderDescriptor;
 import dev.chatmodels.provider.StreamDecoder;
 import dev.chatmodels.schema.JsonSchemas;
 import dev.chatmodels.structured.ResponseFormat;
@@ -34,6 +35,11 @@ import dev.chatmodels.tool.ToolSpecification;
  */
 public final class OpenAiChatCodec implements ChatCodec {
 
+    /** OpenAI itself. */
+    public static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.builder("openai")
+            .defaultBaseUrl("https://api.openai.com/v1").apiKeyEnvVars("OPENAI_API_KEY")
+            .modelPrefixes("gpt-", "o1", "o3", "o4", "chatgpt-").codec(OpenAiChatCodec::new).build();
+
     /** Reasoning models take {@code max_completion_tokens} and reject {@code max_tokens}. */
     private static final Pattern REASONING_MODEL = Pattern.compile("^(?:.*/)?(?:o\\d|gpt-5).*");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -44,6 +50,17 @@ public final class OpenAiChatCodec implements ChatCodec {
     /** The codec of OpenAI itself. */
     public OpenAiChatCodec() {
         this("openai");
+    }
+
+    /** An OpenAI-compatible provider with a required bearer key. */
+    public static ProviderDescriptor compatible(String name, String baseUrl, String apiKeyEnvVar, String... modelPrefixes) {
+        return compatibleBuilder(name, baseUrl, apiKeyEnvVar).modelPrefixes(modelPrefixes).build();
+    }
+
+    /** An OpenAI-compatible provider, to complete. */
+    public static ProviderDescriptor.Builder compatibleBuilder(String name, String baseUrl, String apiKeyEnvVar) {
+        return ProviderDescriptor.builder(name).defaultBaseUrl(baseUrl).apiKeyEnvVars(apiKeyEnvVar)
+                .codec(() -> new OpenAiChatCodec(name));
     }
 
     /** The codec of an OpenAI-compatible provider; its name appears in errors. */
@@ -67,7 +84,7 @@ public final class OpenAiChatCodec implements ChatCodec {
         ModelSettings settings = request.settings();
         ObjectNode body = NODES.objectNode();
         body.put("model", settings.modelName());
-        body.set("messages", OpenAiMessageEncoder.encode(request.messages()));
+        body.set("messages", OpenAiRequestEncoder.encode(request.messages()));
         if (settings.temperature() != null) {
             body.put("temperature", settings.temperature());
         }
@@ -155,7 +172,7 @@ public final class OpenAiChatCodec implements ChatCodec {
 
     @Override
     public ProviderError decodeError(int status, Map<String, List<String>> headers, String body) {
-        return OpenAiErrors.decode(provider, status, headers, body, clock);
+        return OpenAiErrorDecoder.decode(provider, status, headers, body, clock);
     }
 
     @Override

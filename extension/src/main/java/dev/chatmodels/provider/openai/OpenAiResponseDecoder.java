@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.chatmodels.json.Jackson;
 import dev.chatmodels.json.PartialJson;
 import dev.chatmodels.message.AIMessage;
+import dev.chatmodels.message.FinishReason;
 import dev.chatmodels.message.ResponseMetadata;
 import dev.chatmodels.message.content.ContentBlock;
 import dev.chatmodels.message.content.InvalidToolCall;
@@ -43,7 +44,7 @@ final class OpenAiResponseDecoder {
         JsonNode error = response.get("error");
         if (error != null && !error.isNull()) {
             // Some OpenAI-compatible servers answer 200 with an error object.
-            throw OpenAiErrors.inBody(provider, error);
+            throw OpenAiErrorDecoder.inBody(provider, error);
         }
         JsonNode choices = shape.require(response.get("choices"), node -> node.isArray() && !node.isEmpty(), "choices",
                 "a non-empty array");
@@ -114,11 +115,23 @@ final class OpenAiResponseDecoder {
     }
 
     static void putFinishReasonAndLogprobs(JsonNode choice, Map<String, Object> metadata) {
-        putText(metadata, ResponseMetadata.FINISH_REASON, choice.get("finish_reason"));
+        String reason = text(choice.get("finish_reason"));
+        FinishReason.put(metadata, reason, finishReason(reason));
         JsonNode logprobs = choice.get("logprobs");
         if (logprobs != null && logprobs.isObject()) {
             metadata.put(ResponseMetadata.LOGPROBS, Jackson.MAPPER.convertValue(logprobs, MAP));
         }
+    }
+
+    /** The normalised reason of OpenAI's {@code finish_reason}. */
+    static FinishReason finishReason(String reason) {
+        return switch (reason == null ? "" : reason) {
+            case "stop" -> FinishReason.STOP;
+            case "length" -> FinishReason.LENGTH;
+            case "tool_calls", "function_call" -> FinishReason.TOOL_CALLS;
+            case "content_filter" -> FinishReason.CONTENT_FILTER;
+            default -> FinishReason.OTHER;
+        };
     }
 
     /**

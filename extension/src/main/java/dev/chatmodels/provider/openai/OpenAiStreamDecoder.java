@@ -55,7 +55,7 @@ final class OpenAiStreamDecoder implements StreamDecoder {
         shape.require(json, AnswerShape.OBJECT, "the data", "a JSON object");
         JsonNode error = json.get("error");
         if (error != null && !error.isNull()) {
-            throw OpenAiErrors.inBody(provider, error);
+            throw OpenAiErrorDecoder.inBody(provider, error);
         }
         Map<String, Object> metadata = new LinkedHashMap<>();
         if (first) {
@@ -107,7 +107,7 @@ final class OpenAiStreamDecoder implements StreamDecoder {
         try {
             return Jackson.MAPPER.readTree(data);
         } catch (JsonProcessingException e) {
-            throw OpenAiErrors.invalidEvent(provider, data, e);
+            throw OpenAiErrorDecoder.invalidEvent(provider, data, e);
         }
     }
 }

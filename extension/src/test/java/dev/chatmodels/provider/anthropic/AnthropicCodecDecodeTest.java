@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.chatmodels.message.AIMessage;
+import dev.chatmodels.message.FinishReason;
 import dev.chatmodels.message.ResponseMetadata;
 import dev.chatmodels.message.content.ContentBlock;
 import dev.chatmodels.message.content.NonStandardBlock;
@@ -36,7 +37,8 @@ class AnthropicCodecDecodeTest {
         assertEquals("Hello! It's nice to meet you. How are you doing today?", message.text());
         assertEquals("msg_013PpkaYgnUGGRvrYJ9XExPo", message.id());
         assertEquals("claude-sonnet-4-20250514", message.modelName());
-        assertEquals("end_turn", message.finishReason());
+        assertEquals(FinishReason.STOP, message.finishReason());
+        assertEquals("end_turn", message.responseMetadata().get(ResponseMetadata.PROVIDER_FINISH_REASON));
         assertEquals("msg_013PpkaYgnUGGRvrYJ9XExPo", message.responseMetadata().get(ResponseMetadata.ID));
         assertFalse(message.responseMetadata().containsKey(AnthropicResponseDecoder.STOP_SEQUENCE));
         assertEquals(new UsageMetadata(9, 18, 27, new UsageMetadata.InputTokenDetails(null, 0L, 0L), null), message.usage());
@@ -61,7 +63,8 @@ class AnthropicCodecDecodeTest {
                 """));
 
         assertEquals(UsageMetadata.of(4, 2), message.usage());
-        assertEquals("stop_sequence", message.finishReason());
+        assertEquals(FinishReason.STOP, message.finishReason());
+        assertEquals("stop_sequence", message.responseMetadata().get(ResponseMetadata.PROVIDER_FINISH_REASON));
         assertEquals("END", message.responseMetadata().get(AnthropicResponseDecoder.STOP_SEQUENCE));
     }
 
@@ -88,7 +91,8 @@ class AnthropicCodecDecodeTest {
         ToolCall call = new ToolCall("toolu_01YGzqpRE16Vricda3Aqcejo", "get_user_country", Map.of());
         assertEquals(call, message.content().get(2));
         assertEquals(List.of(call), message.toolCalls());
-        assertEquals("tool_use", message.finishReason());
+        assertEquals(FinishReason.TOOL_CALLS, message.finishReason());
+        assertEquals("tool_use", message.responseMetadata().get(ResponseMetadata.PROVIDER_FINISH_REASON));
         assertEquals(3, message.contentBlocks().size(), "tool calls held in the content are not listed twice");
     }
 

@@ -25,6 +25,7 @@ import dev.chatmodels.error.ProviderServerException;
 import dev.chatmodels.json.PartialJson;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
+import dev.chatmodels.message.FinishReason;
 import dev.chatmodels.message.ResponseMetadata;
 import dev.chatmodels.message.content.ReasoningBlock;
 import dev.chatmodels.message.content.ServerToolCall;
@@ -51,7 +52,8 @@ class AnthropicStreamDecoderTest {
 
         AIMessage message = AIMessageChunk.sum(chunks).toMessage();
         assertEquals("Hello", message.text());
-        assertEquals("end_turn", message.finishReason());
+        assertEquals(FinishReason.STOP, message.finishReason());
+        assertEquals("end_turn", message.responseMetadata().get(ResponseMetadata.PROVIDER_FINISH_REASON));
         assertEquals("msg_01LshZroyEGgd3HfDrKdQMLm", message.id());
         assertEquals(new UsageMetadata(1220, 4, 1224, new UsageMetadata.InputTokenDetails(null, 0L, 1217L), null),
                 message.usage());
@@ -99,7 +101,8 @@ class AnthropicStreamDecoderTest {
         AIMessage message = AIMessageChunk.sum(chunks).toMessage();
         assertEquals(List.of(new ToolCall("toolu_01Lfr3kUnHMZApePPRWMv1uS", "get_current_temperature",
                 Map.of("city", "San Francisco"))), message.toolCalls());
-        assertEquals("tool_use", message.finishReason());
+        assertEquals(FinishReason.TOOL_CALLS, message.finishReason());
+        assertEquals("tool_use", message.responseMetadata().get(ResponseMetadata.PROVIDER_FINISH_REASON));
         assertTrue(message.text().startsWith("I'll help you find out the current temperature in San Francisco."));
         assertEquals(new UsageMetadata(351, 85, 436, new UsageMetadata.InputTokenDetails(null, 0L, 0L), null),
                 message.usage());
@@ -160,7 +163,7 @@ class AnthropicStreamDecoderTest {
         assertEquals(expected.outputTokens, message.usage().outputTokens());
         assertEquals(expected.inputTokens + expected.outputTokens, message.usage().totalTokens());
         assertEquals(expected.id, message.id());
-        assertEquals(expected.stopReason, message.finishReason());
+        assertEquals(expected.stopReason, message.responseMetadata().get(ResponseMetadata.PROVIDER_FINISH_REASON));
     }
 
     @Test
@@ -220,7 +223,8 @@ class AnthropicStreamDecoderTest {
         AIMessage message = AIMessageChunk.sum(chunks).toMessage();
         assertEquals(UsageMetadata.of(0, 12), message.usage());
         assertNull(chunks.get(0).usage());
-        assertEquals("max_tokens", message.finishReason());
+        assertEquals(FinishReason.LENGTH, message.finishReason());
+        assertEquals("max_tokens", message.responseMetadata().get(ResponseMetadata.PROVIDER_FINISH_REASON));
     }
 
     private static AIMessageChunk sumInRandomTree(List<AIMessageChunk> chunks, int from, int to, Random random) {

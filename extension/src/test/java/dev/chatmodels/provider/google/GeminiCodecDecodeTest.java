@@ -17,6 +17,7 @@ import dev.chatmodels.error.ProviderError;
 import dev.chatmodels.error.ProviderException;
 import dev.chatmodels.error.ProviderServerException;
 import dev.chatmodels.message.AIMessage;
+import dev.chatmodels.message.FinishReason;
 import dev.chatmodels.message.ResponseMetadata;
 import dev.chatmodels.message.content.DataBlock;
 import dev.chatmodels.message.content.ReasoningBlock;
@@ -35,7 +36,7 @@ class GeminiCodecDecodeTest {
         AIMessage message = codec.decode(response("generate_content_text"));
 
         assertEquals("Hello! How can I help you today?", message.text());
-        assertEquals("stop", message.finishReason());
+        assertEquals(FinishReason.STOP, message.finishReason());
         assertEquals("STOP", message.responseMetadata().get(ResponseMetadata.PROVIDER_FINISH_REASON));
         assertEquals("gemini-2.5-flash", message.modelName());
         assertEquals("bzlXaa_EE_aHqtsPi_zw8Ao", message.id());
@@ -47,7 +48,7 @@ class GeminiCodecDecodeTest {
         AIMessage message = codec.decode(response("function_call"));
 
         assertEquals(List.of(new ToolCall("call_1", "get_user_country", Map.of())), message.toolCalls());
-        assertEquals("tool_calls", message.finishReason(), "Gemini says STOP when it calls tools");
+        assertEquals(FinishReason.TOOL_CALLS, message.finishReason(), "Gemini says STOP when it calls tools");
         assertEquals("STOP", message.responseMetadata().get(ResponseMetadata.PROVIDER_FINISH_REASON));
         assertEquals(5.670217797160149e-06, message.responseMetadata().get(GeminiResponseDecoder.AVG_LOGPROBS));
     }
@@ -142,7 +143,7 @@ class GeminiCodecDecodeTest {
         AIMessage message = codec.decode(response(scenario));
 
         assertEquals(response(scenario).at("/candidates/0/content/parts/0/text").asText(), message.text());
-        assertEquals("stop", message.finishReason());
+        assertEquals(FinishReason.STOP, message.finishReason());
         assertEquals(response(scenario).at("/usageMetadata/totalTokenCount").asLong(), message.usage().totalTokens());
     }
 
@@ -154,7 +155,7 @@ class GeminiCodecDecodeTest {
                   {"category": "HARM_CATEGORY_DANGEROUS_CONTENT", "probability": "HIGH", "blocked": true}]}],
                  "usageMetadata": {"promptTokenCount": 12, "totalTokenCount": 12}, "modelVersion": "gemini-2.5-flash"}"""));
 
-        assertEquals("content_filter", message.finishReason());
+        assertEquals(FinishReason.CONTENT_FILTER, message.finishReason());
         assertEquals("SAFETY", message.responseMetadata().get(ResponseMetadata.PROVIDER_FINISH_REASON));
         assertEquals(List.of(Map.of("category", "HARM_CATEGORY_DANGEROUS_CONTENT", "probability", "HIGH", "blocked", true)),
                 message.responseMetadata().get(GeminiResponseDecoder.SAFETY_RATINGS));
@@ -167,7 +168,7 @@ class GeminiCodecDecodeTest {
                 {"promptFeedback": {"blockReason": "PROHIBITED_CONTENT"},
                  "usageMetadata": {"promptTokenCount": 7, "totalTokenCount": 7}}"""));
 
-        assertEquals("content_filter", message.finishReason());
+        assertEquals(FinishReason.CONTENT_FILTER, message.finishReason());
         assertEquals("PROHIBITED_CONTENT", message.responseMetadata().get(ResponseMetadata.PROVIDER_FINISH_REASON));
     }
 
@@ -176,7 +177,7 @@ class GeminiCodecDecodeTest {
         AIMessage message = codec.decode(RecordedJson.parse("""
                 {"candidates": [{"content": {"parts": [{"text": "The"}], "role": "model"}, "finishReason": "MAX_TOKENS"}]}"""));
 
-        assertEquals("length", message.finishReason());
+        assertEquals(FinishReason.LENGTH, message.finishReason());
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.chatmodels.error.ProviderException;
 import dev.chatmodels.error.ProviderServerException;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
+import dev.chatmodels.message.FinishReason;
 import dev.chatmodels.message.ResponseMetadata;
 import dev.chatmodels.message.content.ReasoningBlock;
 import dev.chatmodels.message.content.TextBlock;
@@ -40,7 +41,7 @@ class GeminiStreamDecoderTest {
         assertTrue(chunks.stream().allMatch(chunk -> chunk.content().get(0).index() == 0), "one text block");
         AIMessage message = AIMessageChunk.sum(chunks).toMessage();
         assertEquals("The capital of France is Paris.\n", message.text());
-        assertEquals("stop", message.finishReason());
+        assertEquals(FinishReason.STOP, message.finishReason());
         assertEquals("w1peaMz6INOvnvgPgYfPiQY", message.id());
         assertEquals("gemini-2.0-flash-exp", message.modelName());
         // each event reports the usage so far (the prompt count even shrinks from 15 to 13): the sum is the last report
@@ -69,7 +70,7 @@ class GeminiStreamDecoderTest {
 
         assertEquals(List.of(new ToolCall("call_1", "get_current_temperature", Map.of("city", "Paris")),
                 new ToolCall("call_2", "get_current_temperature", Map.of("city", "London"))), message.toolCalls());
-        assertEquals("tool_calls", message.finishReason());
+        assertEquals(FinishReason.TOOL_CALLS, message.finishReason());
     }
 
     @Test
@@ -80,7 +81,7 @@ class GeminiStreamDecoderTest {
         assertEquals(List.of(new ToolCall("call_1", "get_country", Map.of())), message.toolCalls());
         ReasoningBlock signature = assertInstanceOf(ReasoningBlock.class, message.content().get(0));
         assertEquals("call_1", signature.extras().get(GeminiParts.TOOL_CALL_ID));
-        assertEquals("tool_calls", message.finishReason(), "the call came in an earlier event than the STOP");
+        assertEquals(FinishReason.TOOL_CALLS, message.finishReason(), "the call came in an earlier event than the STOP");
         assertEquals(new UsageMetadata(29, 212, 241, null, new UsageMetadata.OutputTokenDetails(null, 202L)),
                 message.usage());
     }

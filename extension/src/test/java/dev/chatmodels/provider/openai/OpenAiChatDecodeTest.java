@@ -20,6 +20,7 @@ import dev.chatmodels.error.ProviderError;
 import dev.chatmodels.error.ProviderServerException;
 import dev.chatmodels.error.QuotaExceededException;
 import dev.chatmodels.message.AIMessage;
+import dev.chatmodels.message.FinishReason;
 import dev.chatmodels.message.ResponseMetadata;
 import dev.chatmodels.message.content.InvalidToolCall;
 import dev.chatmodels.message.content.NonStandardBlock;
@@ -43,7 +44,8 @@ class OpenAiChatDecodeTest {
         assertEquals("chatcmpl-CQLEurEnnAn9VqHHvP5e8oHEZ5FFX", message.id());
         assertEquals(Map.of(ResponseMetadata.ID, "chatcmpl-CQLEurEnnAn9VqHHvP5e8oHEZ5FFX", ResponseMetadata.MODEL_NAME,
                 "gpt-4o-2024-08-06", "system_fingerprint", "fp_cbf1785567", "service_tier", "default",
-                ResponseMetadata.FINISH_REASON, "stop"), message.responseMetadata());
+                ResponseMetadata.FINISH_REASON, "stop", ResponseMetadata.PROVIDER_FINISH_REASON, "stop"),
+                message.responseMetadata());
         assertEquals(new UsageMetadata(13, 29, 42, new UsageMetadata.InputTokenDetails(0L, null, 0L),
                 new UsageMetadata.OutputTokenDetails(0L, 0L)), message.usage());
         assertTrue(message.toolCalls().isEmpty());
@@ -80,7 +82,7 @@ class OpenAiChatDecodeTest {
                         Map.of("query", "latest Gemini model release notes"))),
                 message.toolCalls());
         assertTrue(message.content().isEmpty(), "null content gives no block");
-        assertEquals("tool_calls", message.finishReason());
+        assertEquals(FinishReason.TOOL_CALLS, message.finishReason());
         assertEquals(337, message.usage().totalTokens());
     }
 

@@ -109,14 +109,14 @@ class OpenAiChatErrorTest {
 
     @Test
     void resetHeadersUseGoDurations() {
-        assertEquals(Duration.ofMillis(20), OpenAiErrors.duration("20ms"));
-        assertEquals(Duration.ofMinutes(6), OpenAiErrors.duration("6m0s"));
-        assertEquals(Duration.ofSeconds(3720), OpenAiErrors.duration("1h2m"));
-        assertEquals(Duration.ofNanos(1500), OpenAiErrors.duration("1.5us"));
-        assertEquals(Duration.ZERO, OpenAiErrors.duration("0s"));
-        assertNull(OpenAiErrors.duration("6m0"));
-        assertNull(OpenAiErrors.duration("soon"));
-        assertNull(OpenAiErrors.duration("X-RATELIMIT-RESET-TOKENS-XXX"));
+        assertEquals(Duration.ofMillis(20), OpenAiErrorDecoder.duration("20ms"));
+        assertEquals(Duration.ofMinutes(6), OpenAiErrorDecoder.duration("6m0s"));
+        assertEquals(Duration.ofSeconds(3720), OpenAiErrorDecoder.duration("1h2m"));
+        assertEquals(Duration.ofNanos(1500), OpenAiErrorDecoder.duration("1.5us"));
+        assertEquals(Duration.ZERO, OpenAiErrorDecoder.duration("0s"));
+        assertNull(OpenAiErrorDecoder.duration("6m0"));
+        assertNull(OpenAiErrorDecoder.duration("soon"));
+        assertNull(OpenAiErrorDecoder.duration("X-RATELIMIT-RESET-TOKENS-XXX"));
     }
 
     @Test

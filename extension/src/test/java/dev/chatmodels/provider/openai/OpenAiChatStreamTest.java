@@ -21,6 +21,7 @@ import dev.chatmodels.error.ProviderException;
 import dev.chatmodels.error.QuotaExceededException;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
+import dev.chatmodels.message.FinishReason;
 import dev.chatmodels.message.ResponseMetadata;
 import dev.chatmodels.message.content.ReasoningBlock;
 import dev.chatmodels.message.content.TextBlock;
@@ -47,7 +48,8 @@ class OpenAiChatStreamTest {
         assertEquals("chatcmpl-Dx0Xq5Xx9rHB2ehcHZCRDsnuymUXc", message.id());
         assertEquals(Map.of(ResponseMetadata.ID, "chatcmpl-Dx0Xq5Xx9rHB2ehcHZCRDsnuymUXc", ResponseMetadata.MODEL_NAME,
                 "gpt-4o-mini-2024-07-18", "system_fingerprint", "fp_d0469e1700", "service_tier", "default",
-                ResponseMetadata.FINISH_REASON, "stop"), message.responseMetadata());
+                ResponseMetadata.FINISH_REASON, "stop", ResponseMetadata.PROVIDER_FINISH_REASON, "stop"),
+                message.responseMetadata());
     }
 
     @Test
@@ -62,7 +64,8 @@ class OpenAiChatStreamTest {
         AIMessageChunk text = chunks.get(1);
         assertEquals(List.of(TextBlock.indexed("The", OpenAiStreamDecoder.TEXT_INDEX)), text.content());
         AIMessageChunk finish = chunks.get(chunks.size() - 2);
-        assertEquals(Map.of(ResponseMetadata.FINISH_REASON, "stop"), finish.responseMetadata());
+        assertEquals(Map.of(ResponseMetadata.FINISH_REASON, "stop", ResponseMetadata.PROVIDER_FINISH_REASON, "stop"),
+                finish.responseMetadata());
         AIMessageChunk usage = chunks.get(chunks.size() - 1);
         assertTrue(usage.content().isEmpty());
         assertEquals(87, usage.usage().totalTokens());
@@ -102,7 +105,7 @@ class OpenAiChatStreamTest {
         assertEquals(List.of(new ToolCall("call_ZR5UUuTt3pf61kjwAJIYdVMj", "get_capital", Map.of("country", "UK"))),
                 message.toolCalls());
         assertTrue(message.invalidToolCalls().isEmpty());
-        assertEquals("tool_calls", message.finishReason());
+        assertEquals(FinishReason.TOOL_CALLS, message.finishReason());
         assertEquals(68, message.usage().totalTokens());
     }
 
@@ -129,7 +132,7 @@ class OpenAiChatStreamTest {
         assertEquals(new UsageMetadata(6, 212, 218, new UsageMetadata.InputTokenDetails(null, null, 0L),
                 new UsageMetadata.OutputTokenDetails(null, 198L)), message.usage());
         assertEquals("deepseek-reasoner", message.modelName());
-        assertEquals("stop", message.finishReason());
+        assertEquals(FinishReason.STOP, message.finishReason());
     }
 
     @Test

@@ -17,6 +17,11 @@ import org.jboss.logging.Logger;
 import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.model.HttpChatModel;
 import dev.chatmodels.model.ModelSettings;
+import dev.chatmodels.profile.ModelProfile;
+import dev.chatmodels.profile.ModelProfiles;
+import dev.chatmodels.provider.MissingCredentialsException;
+import dev.chatmodels.provider.ModelCredentials;
+import dev.chatmodels.provider.ProviderDescriptor;
 import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
 import dev.chatmodels.quarkus.runtime.config.ModelConfig;
 import dev.chatmodels.quarkus.runtime.resilience.ModelResilience;
@@ -79,44 +84,51 @@ public class ChatModelFactory {
     private HttpChatModel create(String configuredName, ModelSettingNames names, ModelConfig config,
             Map<String, Object> kwargs, RateLimiter rateLimiter) {
         ResolvedModel resolved = ResolvedModel.resolve(names, config.model(), config.provider());
-        Optional<String> apiKey = resolved.apiKey(names, config.apiKey());
+        Optional<String> region = ResolvedModel.region(config.region());
+        ModelCredentials credentials = resolved.credentials(names, config.apiKey(), region);
         String label = configuredName == null ? resolved.reference().toString() : ChatModelsConfig.modelName(configuredName);
-        TransportSettings transport = new TransportSettings(label, baseUri(names, config, resolved),
+        TransportSettings transport = new TransportSettings(label, baseUri(names, config, resolved, region),
                 config.connectTimeout(), config.timeout(), proxy(names, config), config.maxConnections(),
                 config.logRequests(), config.logResponses(),
                 logBodyLimit(names, config),
-                SecretRedactor.of(SecretRedactor.modelSecrets(apiKey.orElse(null), config.headers())));
+                SecretRedactor.of(SecretRedactor.modelSecrets(credentials.secrets(), config.headers())));
         String resilienceName = configuredName == null ? label : configuredName;
         return HttpChatModel.builder(resolved.provider())
                 .configuredName(configuredName)
                 .transport(transports.computeIfAbsent(transport, settings -> VertxTransport.create(vertx, settings)))
-                .apiKey(apiKey.orElse(null))
+                .credentials(credentials)
                 .headers(config.headers())
-                .settings(settings(resolved, config, kwargs))
+                .settings(settings(resolved, config, kwargs).withProfile(profile(names, config, resolved)))
                 .guard(resilience.guard(resilienceName, config))
                 .rateLimiter(rateLimiter)
                 .build();
     }
 
-    /** The secrets of a configured model: its API key (configured or from the environment) and credential headers. */
+    /**
+     * The secrets of a configured model: those of its credentials (the API key, configured or from the environment...)
+     * and credential headers.
+     */
     static List<String> secrets(String configuredName, ModelConfig config) {
         ModelSettingNames names = ModelSettingNames.of(configuredName);
-        Optional<String> apiKey;
+        List<String> credentials;
         try {
-            apiKey = ResolvedModel.resolve(names, config.model(), config.provider()).apiKey(names, config.apiKey());
+            credentials = ResolvedModel.resolve(names, config.model(), config.provider())
+                    .credentials(names, config.apiKey(), ResolvedModel.region(config.region())).secrets();
         } catch (IllegalArgumentException e) {
             // the configuration check reports it; such a model makes no calls, but its configured key is still secret
-            apiKey = config.apiKey();
+            credentials = config.apiKey().stream().toList();
         }
-        return SecretRedactor.modelSecrets(apiKey.orElse(null), config.headers());
+        return SecretRedactor.modelSecrets(credentials, config.headers());
     }
 
     /** Checks everything {@link #create} needs from the configuration, without creating anything. */
     static void check(String configuredName, ModelConfig config) {
         ModelSettingNames names = ModelSettingNames.of(configuredName);
         ResolvedModel resolved = ResolvedModel.resolve(names, config.model(), config.provider());
-        resolved.apiKey(names, config.apiKey());
-        baseUri(names, config, resolved);
+        Optional<String> region = ResolvedModel.region(config.region());
+        resolved.credentials(names, config.apiKey(), region);
+        baseUri(names, config, resolved, region);
+        profile(names, config, resolved);
         proxy(names, config);
         logBodyLimit(names, config);
     }
@@ -139,8 +151,32 @@ public class ChatModelFactory {
                 config.stop().orElse(List.of()), allKwargs);
     }
 
-    private static URI baseUri(ModelSettingNames names, ModelConfig config, ResolvedModel resolved) {
+    /** The catalog's profile of the model with the configured overrides; {@code null} (the catalog's) without any. */
+    private static ModelProfile profile(ModelSettingNames names, ModelConfig config, ResolvedModel resolved) {
+        if (config.profile().isEmpty()) {
+            return null;
+        }
+        ModelProfile profile = ModelProfiles.find(resolved.provider().name(), resolved.reference().modelName());
+        for (Map.Entry<String, String> override : config.profile().entrySet()) {
+            try {
+                profile = profile.withOverrides(Map.of(override.getKey(), override.getValue()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        names.profile() + "." + override.getKey() + "=" + override.getValue() + ": " + e.getMessage());
+            }
+        }
+        return profile;
+    }
+
+    private static URI baseUri(ModelSettingNames names, ModelConfig config, ResolvedModel resolved,
+            Optional<String> region) {
         String url = config.baseUrl().filter(u -> !u.isBlank()).orElse(resolved.provider().defaultBaseUrl()).trim();
+        if (url.contains(ProviderDescriptor.REGION_PLACEHOLDER)) {
+            String withRegion = url;
+            url = region.map(r -> withRegion.replace(ProviderDescriptor.REGION_PLACEHOLDER, r)).orElseThrow(
+                    () -> new IllegalArgumentException(resolved.missing(names, MissingCredentialsException.Setting.REGION)
+                            + ": the base URL " + withRegion + " of " + resolved.provider().name() + " needs a region"));
+        }
         try {
             URI uri = URI.create(url);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {

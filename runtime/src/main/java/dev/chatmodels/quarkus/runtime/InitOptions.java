@@ -36,11 +36,12 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 record InitOptions(ModelConfig config, Map<String, Object> kwargs, Optional<RateLimiter> rateLimiter, List<Object> tools) {
 
     /** The keys of {@link ModelConfig} that take a single value. */
-    static final Set<String> VALUE_KEYS = Set.of("provider", "api-key", "base-url", "temperature", "max-tokens", "stop",
+    static final Set<String> VALUE_KEYS = Set.of("provider", "api-key", "base-url", "region", "temperature", "max-tokens",
+            "stop",
             "timeout", "connect-timeout", "stream-idle-timeout", "max-retries", "retry-backoff", "max-retry-delay",
             "proxy", "max-connections", "log-requests", "log-responses", "log-body-limit", "tools", "fallbacks");
     /** The keys of {@link ModelConfig} that take a map of named values. */
-    static final Set<String> MAP_KEYS = Set.of("headers", "params");
+    static final Set<String> MAP_KEYS = Set.of("headers", "params", "profile");
     /** The keys of {@link ModelConfig} that take a group of settings. */
     static final Set<String> GROUP_KEYS = Set.of("rate-limit", "circuit-breaker");
 

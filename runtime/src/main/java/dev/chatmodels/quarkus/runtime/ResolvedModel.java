@@ -1,10 +1,15 @@
 package dev.chatmodels.quarkus.runtime;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import dev.chatmodels.provider.CredentialSettings;
+import dev.chatmodels.provider.MissingCredentialsException;
+import dev.chatmodels.provider.ModelCredentials;
 import dev.chatmodels.provider.ModelReference;
 import dev.chatmodels.provider.ProviderDescriptor;
 import dev.chatmodels.provider.ProviderRegistry;
@@ -44,20 +49,46 @@ public record ResolvedModel(ModelReference reference, ProviderDescriptor provide
         }
     }
 
+    /** The variables a model's region is read from when none is configured, first found wins. */
+    static final List<String> REGION_ENV_VARS = List.of("AWS_REGION", "AWS_DEFAULT_REGION");
+
     /**
-     * The API key to send: the configured one, else the provider's environment variable (read through MicroProfile
+     * The region: the configured one, else the first of {@link #REGION_ENV_VARS} that is set (read through MicroProfile
      * Config, so a {@code .env} file or a system property of that name works too).
-     *
-     * @throws IllegalArgumentException when the provider requires a key and there is none
      */
-    public Optional<String> apiKey(ModelSettingNames names, Optional<String> configured) {
-        Optional<String> key = configured
-                .or(() -> ConfigProvider.getConfig().getOptionalValue(provider.apiKeyEnvVar(), String.class))
-                .filter(k -> !k.isBlank());
-        if (key.isEmpty() && provider.apiKeyRequired()) {
-            throw new IllegalArgumentException("set " + names.apiKey() + " or the " + provider.apiKeyEnvVar()
-                    + " environment variable: " + provider.name() + " needs an API key");
+    public static Optional<String> region(Optional<String> configured) {
+        return configured.filter(r -> !r.isBlank()).map(String::trim).or(() -> firstSet(REGION_ENV_VARS));
+    }
+
+    /**
+     * The credentials of the model: made by the provider's authentication of the API key (the configured one, else the
+     * first of the provider's key variables that is set) and the region.
+     *
+     * @throws IllegalArgumentException naming the property or variable to set when the provider lacks one
+     */
+    public ModelCredentials credentials(ModelSettingNames names, Optional<String> configuredKey, Optional<String> region) {
+        Optional<String> key = configuredKey.filter(k -> !k.isBlank()).or(() -> firstSet(provider.apiKeyEnvVars()));
+        try {
+            return provider.authentication().credentials(new CredentialSettings(key.orElse(null), region.orElse(null)));
+        } catch (MissingCredentialsException e) {
+            throw new IllegalArgumentException(missing(names, e.setting()) + ": " + provider.name() + " "
+                    + e.getMessage(), e);
         }
-        return key;
+    }
+
+    /** Where the user gives a setting: the property or option, or the environment variables it defaults to. */
+    String missing(ModelSettingNames names, MissingCredentialsException.Setting setting) {
+        return switch (setting) {
+            case API_KEY -> "set " + names.apiKey() + (provider.apiKeyEnvVars().isEmpty() ? ""
+                    : " or the " + String.join(" or ", provider.apiKeyEnvVars()) + " environment variable");
+            case REGION -> "set " + names.region() + " or the " + String.join(" or ", REGION_ENV_VARS)
+                    + " environment variable";
+        };
+    }
+
+    private static Optional<String> firstSet(List<String> names) {
+        Config config = ConfigProvider.getConfig();
+        return names.stream().flatMap(name -> config.getOptionalValue(name, String.class).stream())
+                .filter(value -> !value.isBlank()).findFirst();
     }
 }

@@ -39,7 +39,8 @@ class InitOptionsTest {
     @Test
     void modelKeysBecomeSettingsWithTheConfigurationDefaults() {
         InitOptions options = InitOptions.read("gpt-4.1", Map.of("temperature", 0.2, "max_tokens", 100,
-                "timeout", 30, "connect-timeout", Duration.ofSeconds(2), "base_url", "http://127.0.0.1:9/v1",
+                "timeout", 30, "connect-timeout", Duration.ofSeconds(2), "base_url", "http://127.0.0.1:9/v1", "region",
+                "eu-west-1",
                 "headers", Map.of("X-Team", "a"), "stop", List.of("a,b", "c"), "rate_limit",
                 Map.of("requests_per_second", 5)));
         ModelConfig config = options.config();
@@ -51,6 +52,7 @@ class InitOptionsTest {
         assertEquals(Duration.ofSeconds(30), config.streamIdleTimeout(), "a default of the configuration");
         assertEquals(2, config.maxRetries(), "a default of the configuration");
         assertEquals(Optional.of("http://127.0.0.1:9/v1"), config.baseUrl());
+        assertEquals(Optional.of("eu-west-1"), config.region());
         assertEquals(Map.of("X-Team", "a"), config.headers());
         assertEquals(Optional.of(List.of("a,b", "c")), config.stop());
         assertEquals(5.0, config.rateLimit().requestsPerSecond().getAsDouble());

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.chatmodels.transport.ChatTransport;
 import dev.chatmodels.transport.HttpCall;
-import dev.chatmodels.transport.StreamFormat;
+import dev.chatmodels.transport.StreamFraming;
 
 /**
  * Timed calls of a {@link ChatTransport} alone, with the raw client's JSON work ({@link ChatCompletionsJson}) instead
@@ -34,7 +34,7 @@ final class TransportCalls {
             HttpCall call = new HttpCall(ChatCompletionsJson.PATH, headers, ChatCompletionsJson.requestBody(prompt, true));
             CompletableFuture<CallOutcome> outcome = new CompletableFuture<>();
             StreamedText text = new StreamedText(start);
-            transport.stream(call, StreamFormat.SSE).subscribe().with(event -> {
+            transport.stream(call, StreamFraming.SSE).subscribe().with(event -> {
                 if (!event.data().equals(ChatCompletionsJson.DONE)) {
                     text.add(ChatCompletionsJson.deltaText(event.data()));
                 }

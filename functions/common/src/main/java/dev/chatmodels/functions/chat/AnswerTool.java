@@ -10,10 +10,10 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.chatmodels.functions.openai.CompletionJson;
-import dev.chatmodels.functions.openai.FinishReason;
 import dev.chatmodels.json.Jackson;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
+import dev.chatmodels.message.FinishReason;
 import dev.chatmodels.message.ResponseMetadata;
 import dev.chatmodels.message.content.ContentBlock;
 import dev.chatmodels.message.content.InvalidToolCall;
@@ -126,12 +126,11 @@ final class AnswerTool {
      */
     private static Map<String, Object> answeredMetadata(Map<String, Object> metadata, boolean onlyAnswered) {
         Object reason = metadata.get(ResponseMetadata.FINISH_REASON);
-        if (!onlyAnswered || !(reason instanceof String text)
-                || !FinishReason.TOOL_CALLS.equals(FinishReason.of(text, true))) {
+        if (!onlyAnswered || !(reason instanceof String text) || FinishReason.ofValue(text) != FinishReason.TOOL_CALLS) {
             return metadata;
         }
         Map<String, Object> changed = new LinkedHashMap<>(metadata);
-        changed.put(ResponseMetadata.FINISH_REASON, FinishReason.STOP);
+        changed.put(ResponseMetadata.FINISH_REASON, FinishReason.STOP.value());
         return changed;
     }
 }

@@ -37,7 +37,7 @@ public final class CompletionJson {
         choice.set("message", message(answer));
         choice.putNull("logprobs");
         boolean callsTools = !answer.toolCalls().isEmpty() || !answer.invalidToolCalls().isEmpty();
-        choice.put("finish_reason", FinishReason.of(answer.finishReason(), callsTools));
+        choice.put("finish_reason", OpenAiFinishReason.of(answer.finishReason(), callsTools));
         if (answer.usage() != null) {
             completion.set("usage", UsageJson.of(answer.usage()));
         }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.chatmodels.json.Jackson;
 import dev.chatmodels.message.AIMessageChunk;
+import dev.chatmodels.message.FinishReason;
 import dev.chatmodels.message.ResponseMetadata;
 import dev.chatmodels.message.content.ContentBlock;
 import dev.chatmodels.message.content.ReasoningBlock;
@@ -84,7 +85,8 @@ public final class CompletionStream {
         if (!started) {
             chunks.addAll(next(AIMessageChunk.empty()));
         }
-        chunks.add(chunk(Jackson.MAPPER.createObjectNode(), FinishReason.of(finishReason, toolCalls > 0)));
+        chunks.add(chunk(Jackson.MAPPER.createObjectNode(),
+                OpenAiFinishReason.of(FinishReason.ofValue(finishReason), toolCalls > 0)));
         if (includeUsage) {
             ObjectNode usageChunk = envelope();
             usageChunk.putArray("choices");

@@ -39,6 +39,13 @@ public interface ModelConfig {
      */
     Optional<String> baseUrl();
 
+    /**
+     * The cloud region of a regional provider (AWS Bedrock), e.g. {@code us-east-1}: it fills the {@code {region}} of
+     * the provider's default base URL and scopes its request signatures. Defaults to the {@code AWS_REGION}, then the
+     * {@code AWS_DEFAULT_REGION} environment variable.
+     */
+    Optional<String> region();
+
     /** The sampling temperature; the provider's default when unset. */
     OptionalDouble temperature();
 
@@ -104,6 +111,14 @@ public interface ModelConfig {
      */
     @ConfigDocMapKey("param-name")
     Map<String, String> params();
+
+    /**
+     * Overrides of the model's profile, one key per profile field in kebab-case or snake_case, e.g.
+     * {@code profile.max-input-tokens=64000}, {@code profile.pdf-inputs=true}, {@code profile.input-cost=0.15}. The
+     * profile's other fields come from the catalog shipped with the extension (see README, Model profiles).
+     */
+    @ConfigDocMapKey("field")
+    Map<String, String> profile();
 
     /** Whether to log each request body (API keys and auth headers are never logged). */
     @WithDefault("false")

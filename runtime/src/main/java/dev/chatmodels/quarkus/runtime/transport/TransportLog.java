@@ -1,5 +1,6 @@
 package dev.chatmodels.quarkus.runtime.transport;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,9 +35,15 @@ final class TransportLog {
         this.secrets = settings.secrets();
     }
 
-    void request(HttpCall call) {
+    /** Logs a request with the authentication headers computed for it ({@code auth}, masked like the others). */
+    void request(HttpCall call, Map<String, String> auth) {
         if (requests) {
-            LOG.infof("[%s] POST %s headers=%s body=%s", label, call.path(), masked(call.headers()), loggable(call.body()));
+            Map<String, String> headers = call.headers();
+            if (!auth.isEmpty()) {
+                headers = new LinkedHashMap<>(headers);
+                headers.putAll(auth);
+            }
+            LOG.infof("[%s] POST %s headers=%s body=%s", label, call.path(), masked(headers), loggable(call.body()));
         }
     }
 

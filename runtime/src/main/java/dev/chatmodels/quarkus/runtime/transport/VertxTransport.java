@@ -2,15 +2,20 @@ package dev.chatmodels.quarkus.runtime.transport;
 
 import java.io.Closeable;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.chatmodels.transport.ChatTransport;
 import dev.chatmodels.transport.HttpCall;
 import dev.chatmodels.transport.HttpResult;
+import dev.chatmodels.transport.OutgoingRequest;
+import dev.chatmodels.transport.StreamDeframer;
 import dev.chatmodels.transport.StreamEvent;
-import dev.chatmodels.transport.StreamFormat;
+import dev.chatmodels.transport.StreamFraming;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
@@ -18,6 +23,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
@@ -44,18 +50,22 @@ import io.vertx.core.net.ProxyType;
 public final class VertxTransport implements ChatTransport, Closeable {
 
     private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
-    private static final CharSequence EVENT_STREAM = HttpHeaders.createOptimized("text/event-stream");
-    private static final CharSequence NDJSON = HttpHeaders.createOptimized("application/x-ndjson");
+    private static final CharSequence EVENT_STREAM = HttpHeaders.createOptimized(StreamFraming.SSE.mediaType());
+    private static final CharSequence NDJSON = HttpHeaders.createOptimized(StreamFraming.NDJSON.mediaType());
 
     private final Vertx vertx;
     private final HttpClient client;
+    /** {@code scheme://host[:port]} of the base URL: the start of the URI a request authenticator sees. */
+    private final String origin;
     private final String basePath;
     private final long readTimeoutMillis;
     private final TransportLog log;
 
-    private VertxTransport(Vertx vertx, HttpClient client, String basePath, long readTimeoutMillis, TransportLog log) {
+    private VertxTransport(Vertx vertx, HttpClient client, String origin, String basePath, long readTimeoutMillis,
+            TransportLog log) {
         this.vertx = vertx;
         this.client = client;
+        this.origin = origin;
         this.basePath = basePath;
         this.readTimeoutMillis = readTimeoutMillis;
         this.log = log;
@@ -83,7 +93,8 @@ public final class VertxTransport implements ChatTransport, Closeable {
         HttpClient client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(settings.maxConnections()));
         String path = base.getRawPath() == null ? "" : base.getRawPath();
         TransportLog log = new TransportLog(settings);
-        return new VertxTransport(vertx, client, path.endsWith("/") ? path.substring(0, path.length() - 1) : path,
+        String origin = base.getScheme() + "://" + base.getRawAuthority();
+        return new VertxTransport(vertx, client, origin, path.endsWith("/") ? path.substring(0, path.length() - 1) : path,
                 settings.readTimeout().toMillis(), log);
     }
 
@@ -114,17 +125,17 @@ public final class VertxTransport implements ChatTransport, Closeable {
     }
 
     @Override
-    public Multi<StreamEvent> stream(HttpCall call, StreamFormat format) {
-        return stream(call, format, List::of);
+    public Multi<StreamEvent> stream(HttpCall call, StreamFraming framing) {
+        return stream(call, framing, List::of);
     }
 
     @Override
-    public <T> Multi<T> stream(HttpCall call, StreamFormat format, Function<StreamEvent, List<T>> decode) {
+    public <T> Multi<T> stream(HttpCall call, StreamFraming framing, Function<StreamEvent, List<T>> decode) {
         return Multi.createFrom().emitter(emitter -> {
             PendingRequest pending = new PendingRequest();
             emitter.onCancellation(pending::cancel);
-            onContext(() -> send(call, format == StreamFormat.SSE ? EVENT_STREAM : NDJSON, pending)
-                    .onSuccess(response -> read(response, format, decode, emitter, pending))
+            onContext(() -> send(call, accept(framing), pending)
+                    .onSuccess(response -> read(response, framing, decode, emitter, pending))
                     .onFailure(failure -> fail(emitter, pending, failure)));
         });
     }
@@ -143,21 +154,46 @@ public final class VertxTransport implements ChatTransport, Closeable {
         }
     }
 
+    private static CharSequence accept(StreamFraming framing) {
+        if (framing.equals(StreamFraming.SSE)) {
+            return EVENT_STREAM;
+        }
+        return framing.equals(StreamFraming.NDJSON) ? NDJSON : framing.mediaType();
+    }
+
     private Future<HttpClientResponse> send(HttpCall call, CharSequence accept, PendingRequest pending) {
         if (pending.isCancelled()) {
             return Future.failedFuture("The call was cancelled");
         }
-        log.request(call);
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
-                .setURI(basePath + (call.path().startsWith("/") ? "" : "/") + call.path())
+        String uri = basePath + (call.path().startsWith("/") ? "" : "/") + call.path();
+        // a key in a header is already among the call's headers: only a signature is computed per attempt
+        byte[] signedBody = call.signedPerAttempt() ? call.body().getBytes(StandardCharsets.UTF_8) : null;
+        Map<String, String> auth;
+        try {
+            auth = signedBody == null ? Map.of() : sign(call, uri, accept, signedBody);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        log.request(call, auth);
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setURI(uri)
                 .setIdleTimeout(readTimeoutMillis);
         return client.request(options).compose(request -> {
             if (!pending.made(request)) {
                 return Future.failedFuture("The call was cancelled");
             }
             headers(request, call, accept);
-            return request.send(call.body());
+            auth.forEach(request::putHeader);
+            return signedBody == null ? request.send(call.body()) : request.send(Buffer.buffer(signedBody));
         });
+    }
+
+    /** The headers the call's authenticator computes over exactly what this attempt sends. */
+    private Map<String, String> sign(HttpCall call, String uri, CharSequence accept, byte[] body) {
+        Map<String, String> sent = new LinkedHashMap<>();
+        sent.put("Content-Type", JSON.toString());
+        sent.put("Accept", accept.toString());
+        sent.putAll(call.headers());
+        return call.authenticator().headers(new OutgoingRequest("POST", URI.create(origin + uri), sent, body));
     }
 
     private static void headers(HttpClientRequest request, HttpCall call, CharSequence accept) {
@@ -165,7 +201,7 @@ public final class VertxTransport implements ChatTransport, Closeable {
         call.headers().forEach(request::putHeader);
     }
 
-    private <T> void read(HttpClientResponse response, StreamFormat format, Function<StreamEvent, List<T>> decode,
+    private <T> void read(HttpClientResponse response, StreamFraming framing, Function<StreamEvent, List<T>> decode,
             MultiEmitter<? super T> emitter, PendingRequest pending) {
         int status = response.statusCode();
         if (ErrorAnswer.isError(status)) {
@@ -194,15 +230,68 @@ public final class VertxTransport implements ChatTransport, Closeable {
                 emitter.emit(item);
             }
         };
-        LineSplitter lines = new LineSplitter(format == StreamFormat.SSE ? new SseParser(events) : new NdjsonLines(events));
+        BodyReader body = framing.isBuiltIn() ? lineReader(framing, events) : deframingReader(framing, events);
         Handler<Void> ended = ignored -> {
             pending.finished();
-            lines.end();
+            try {
+                body.end();
+            } catch (RuntimeException e) {
+                // the body ended inside a frame: a truncated stream
+                emitter.fail(e);
+                return;
+            }
             emitter.complete();
         };
         response.exceptionHandler(failure -> fail(emitter, pending, failure))
-                .handler(lines::feed)
+                .handler(buffer -> {
+                    try {
+                        body.feed(buffer);
+                    } catch (RuntimeException e) {
+                        // bytes that are no frame: the rest of the stream cannot be read either
+                        pending.cancel();
+                        emitter.fail(e);
+                    }
+                })
                 .endHandler(ended);
+    }
+
+    /** Reads a streamed body as it arrives. */
+    private interface BodyReader {
+        void feed(Buffer buffer);
+
+        void end();
+    }
+
+    private static BodyReader lineReader(StreamFraming framing, Consumer<StreamEvent> events) {
+        LineSplitter lines = new LineSplitter(
+                framing.equals(StreamFraming.SSE) ? new SseParser(events) : new NdjsonLines(events));
+        return new BodyReader() {
+            @Override
+            public void feed(Buffer buffer) {
+                lines.feed(buffer);
+            }
+
+            @Override
+            public void end() {
+                lines.end();
+            }
+        };
+    }
+
+    private static BodyReader deframingReader(StreamFraming framing, Consumer<StreamEvent> events) {
+        StreamDeframer deframer = framing.deframer().get();
+        return new BodyReader() {
+            @Override
+            public void feed(Buffer buffer) {
+                // a view of the received bytes, not a copy
+                deframer.feed(buffer.getByteBuf().nioBuffer(), events);
+            }
+
+            @Override
+            public void end() {
+                deframer.end(events);
+            }
+        };
     }
 
     /**

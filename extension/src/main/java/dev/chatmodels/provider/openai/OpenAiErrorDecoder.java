@@ -21,7 +21,7 @@ import dev.chatmodels.provider.ResponseHeaders;
  * compatible providers: OpenRouter's numeric {@code code} with upstream details in {@code metadata}, and a bare
  * {@code {"error": "..."}} string.
  */
-final class OpenAiErrors {
+final class OpenAiErrorDecoder {
 
     private static final String INSUFFICIENT_QUOTA = "insufficient_quota";
     private static final String RESET_HEADER = "x-ratelimit-reset-";
@@ -29,7 +29,7 @@ final class OpenAiErrors {
     /** One part of a Go duration as OpenAI sends it in reset headers: {@code 6m0s}, {@code 20ms}, {@code 1m30.5s}. */
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
 
-    private OpenAiErrors() {
+    private OpenAiErrorDecoder() {
     }
 
     /** An HTTP error answer: status, headers (names in lower case) and a body that may be empty or not JSON. */
@@ -60,7 +60,7 @@ final class OpenAiErrors {
     private static Duration untilRateLimitReset(Map<String, List<String>> headers) {
         return ResponseHeaders.untilRateLimitReset(headers,
                 name -> name.startsWith(RESET_HEADER) ? REMAINING_HEADER + name.substring(RESET_HEADER.length()) : null,
-                OpenAiErrors::duration);
+                OpenAiErrorDecoder::duration);
     }
 
     /** A Go duration ({@code 1m30.5s}), or {@code null} when the value is not one. */

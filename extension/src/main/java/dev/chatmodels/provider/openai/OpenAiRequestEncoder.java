@@ -27,11 +27,11 @@ import dev.chatmodels.message.content.ToolCall;
  * Writes messages in the Chat Completions form: {@code system}, {@code user} (a string, or content parts for
  * multimodal input), {@code assistant} (text, refusal and {@code tool_calls}) and {@code tool} messages.
  */
-final class OpenAiMessageEncoder {
+final class OpenAiRequestEncoder {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private OpenAiMessageEncoder() {
+    private OpenAiRequestEncoder() {
     }
 
     static ArrayNode encode(List<Message> messages) {
