@@ -44,7 +44,7 @@ public final class RecordedAnswers {
     }
 
     /** The answer text of a Gemini answer or stream event: the first candidate's text parts that are not thoughts. */
-    private static String geminiText(JsonNode response) {
+    public static String geminiText(JsonNode response) {
         StringBuilder text = new StringBuilder();
         for (JsonNode part : response.at("/candidates/0/content/parts")) {
             if (!part.path("thought").asBoolean()) {

@@ -113,6 +113,11 @@ final class GeminiRecordings {
                 + written.toPrettyString());
     }
 
+    /** {@code body} with what Gemini reads the same written one way: camelCase names, the standard base64 alphabet. */
+    static JsonNode comparable(JsonNode body) {
+        return normalised(body);
+    }
+
     private static JsonNode normalised(JsonNode body) {
         JsonNode copy = body.deepCopy();
         normalise(copy);
