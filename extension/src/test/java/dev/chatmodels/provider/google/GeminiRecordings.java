@@ -107,18 +107,14 @@ final class GeminiRecordings {
      * snake_case field names, {@code 0} or {@code 0.0}, and a thought signature in either base64 alphabet.
      */
     static void assertSameBody(JsonNode recorded, JsonNode actual) {
-        JsonNode expected = normalised(recorded);
-        JsonNode written = normalised(actual);
+        JsonNode expected = comparable(recorded);
+        JsonNode written = comparable(actual);
         assertTrue(expected.equals(SAME_VALUE, written), () -> "expected " + expected.toPrettyString() + "\nbut was "
                 + written.toPrettyString());
     }
 
     /** {@code body} with what Gemini reads the same written one way: camelCase names, the standard base64 alphabet. */
     static JsonNode comparable(JsonNode body) {
-        return normalised(body);
-    }
-
-    private static JsonNode normalised(JsonNode body) {
         JsonNode copy = body.deepCopy();
         normalise(copy);
         return copy;
