@@ -38,6 +38,10 @@ const IMAGE_MODEL_EXTRAS = {
   anthropic: { pdf_inputs: true, image_url_inputs: true, image_tool_message: true, pdf_tool_message: true },
 };
 
+// OpenAI models from before Structured Outputs (json_schema response format, August 2024): the extension uses function
+// calling for them by default.
+const OPENAI_WITHOUT_JSON_SCHEMA = /^(gpt-3\.5|gpt-4$|gpt-4-turbo|o1-mini|o1-preview)/;
+
 function profile(provider, model) {
   const input = model.modalities?.input ?? [];
   const output = model.modalities?.output ?? [];
@@ -53,6 +57,9 @@ function profile(provider, model) {
   }
   if (input.includes('image')) {
     Object.assign(p, IMAGE_MODEL_EXTRAS[provider] ?? {});
+  }
+  if (provider === 'openai') {
+    p.structured_output = !OPENAI_WITHOUT_JSON_SCHEMA.test(model.id);
   }
   Object.assign(p, {
     text_outputs: output.includes('text'),

@@ -35,6 +35,16 @@ public final class CallbackDispatcher {
         return !callbacks.isEmpty();
     }
 
+    /** Whether a callback wants the call's tokens (see {@link ChatCallback#wantsTokens()}). */
+    public boolean wantsTokens() {
+        for (ChatCallback callback : callbacks) {
+            if (callback.wantsTokens()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public void start(List<Message> messages) {
         each(c -> c.onStart(run, messages));
     }

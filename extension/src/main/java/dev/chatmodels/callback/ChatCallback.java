@@ -13,6 +13,14 @@ import dev.chatmodels.message.Message;
  */
 public interface ChatCallback {
 
+    /**
+     * Whether this callback wants the tokens of every call it hears: then an {@code invoke} streams underneath, reports
+     * each chunk to {@link #onToken}, and returns the same message (the reference's auto-streaming).
+     */
+    default boolean wantsTokens() {
+        return false;
+    }
+
     /** A call starts, before the request is sent. */
     default void onStart(RunInfo run, List<Message> messages) {
     }

@@ -9,6 +9,9 @@ import java.util.function.UnaryOperator;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.chatmodels.callback.ChatCallback;
+import dev.chatmodels.callback.EventFilter;
+import dev.chatmodels.callback.RunEvent;
+import dev.chatmodels.callback.RunEventCollector;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.HumanMessage;
@@ -193,6 +196,22 @@ public interface ChatModel {
 
     default Multi<AIMessageChunk> stream(String prompt) {
         return stream(List.of(HumanMessage.of(prompt)), RunConfig.EMPTY);
+    }
+
+    /**
+     * The events of a streamed call of this model, in the reference's v2 vocabulary (see {@link RunEvent}):
+     * {@code on_chat_model_start}, an {@code on_chat_model_stream} per chunk, {@code on_chat_model_end}. The input is
+     * given as {@link #invoke(List)} takes it. Cancelling the subscription cancels the call.
+     */
+    default Multi<RunEvent> streamEvents(List<?> input, RunConfig config) {
+        return streamEvents(input, config, EventFilter.ALL);
+    }
+
+    /** {@link #streamEvents(List, RunConfig)}, only the events {@code filter} accepts. */
+    default Multi<RunEvent> streamEvents(List<?> input, RunConfig config, EventFilter filter) {
+        List<Message> messages = MessageJson.listFrom(input);
+        RunConfig effective = config == null ? RunConfig.EMPTY : config;
+        return RunEventCollector.events(filter, collector -> stream(messages, effective.withCallbacks(collector)));
     }
 
     /** Streams the answer to messages given as {@link #invoke(List)} takes them. */

@@ -189,6 +189,10 @@ public final class HttpChatModel implements ChatModel {
     public Uni<AIMessage> invokeAsync(List<? extends Message> messages, RunConfig config) {
         ChatRequest request = request(messages);
         CallbackDispatcher callbacks = callbacks(config);
+        if (callbacks.wantsTokens()) {
+            // auto-streaming: a listener consumes token events; the stream reports the call to the callbacks itself
+            return stream(messages, config).collect().asList().map(chunks -> AIMessageChunk.sum(chunks).toMessage());
+        }
         Uni<AIMessage> call = Uni.createFrom().deferred(() -> {
             callbacks.start(request.messages());
             boolean inline = encodesInline(request);

@@ -56,7 +56,9 @@ public final class StructuredChatModel<T> {
      * {@link StructuredOutputMethod#defaultFor}).
      */
     public static <T> StructuredChatModel<T> of(ChatModel model, OutputSchema<T> schema, StructuredOutputMethod method) {
-        StructuredOutputMethod chosen = method == null ? StructuredOutputMethod.defaultFor(model.capabilities()) : method;
+        StructuredOutputMethod chosen = method == null
+                ? StructuredOutputMethod.defaultFor(model.capabilities(), model.profile())
+                : method;
         ChatModel bound = switch (chosen) {
             case JSON_SCHEMA -> model.withBindings(model.bindings().withResponseFormat(schema.responseFormat()));
             case JSON_MODE -> model.withBindings(model.bindings().withResponseFormat(ResponseFormat.jsonObject()));

@@ -1,5 +1,7 @@
 package dev.chatmodels.structured;
 
+import dev.chatmodels.profile.ModelProfile;
+import dev.chatmodels.profile.ProfileField;
 import dev.chatmodels.provider.ProviderCapabilities;
 
 /** How a model is made to answer in a given schema. */
@@ -20,10 +22,12 @@ public enum StructuredOutputMethod {
 
     /**
      * The method to use when none is given: {@link #JSON_SCHEMA} when the provider's API constrains output to a schema
-     * itself (OpenAI and the OpenAI-compatible providers), else {@link #FUNCTION_CALLING} (Anthropic's Messages API has
-     * no response format).
+     * itself (OpenAI and the OpenAI-compatible providers) and the model's profile does not say the model can't
+     * ({@code structured_output=false}, e.g. {@code gpt-4-turbo}), else {@link #FUNCTION_CALLING} (Anthropic's
+     * Messages API has no response format).
      */
-    public static StructuredOutputMethod defaultFor(ProviderCapabilities capabilities) {
-        return capabilities.nativeJsonSchema() ? JSON_SCHEMA : FUNCTION_CALLING;
+    public static StructuredOutputMethod defaultFor(ProviderCapabilities capabilities, ModelProfile profile) {
+        return capabilities.nativeJsonSchema() && !profile.refuses(ProfileField.STRUCTURED_OUTPUT) ? JSON_SCHEMA
+                : FUNCTION_CALLING;
     }
 }

@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
+import dev.chatmodels.callback.EventFilter;
+import dev.chatmodels.callback.RunEvent;
+import dev.chatmodels.callback.RunEventCollector;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.Message;
 import dev.chatmodels.model.BlockingCall;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.model.RunConfig;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -37,6 +41,18 @@ public final class ToolLoop {
     public static ToolLoopResult run(ChatModel model, List<? extends Message> messages, RunConfig config) {
         BlockingCall.requireAllowed("ToolLoop.run()", "ToolLoop.runAsync()");
         return runAsync(model, messages, config).await().indefinitely();
+    }
+
+    /**
+     * The events of a loop run ({@link #runAsync}): each model call's {@code on_chat_model_start}, its chunks as
+     * {@code on_chat_model_stream} (the calls stream underneath, as the reference's auto-streaming does) and
+     * {@code on_chat_model_end}. Cancelling the subscription cancels the loop.
+     */
+    public static Multi<RunEvent> streamEvents(ChatModel model, List<? extends Message> messages, RunConfig config,
+            EventFilter filter) {
+        RunConfig effective = config == null ? RunConfig.EMPTY : config;
+        return RunEventCollector.events(filter,
+                collector -> runAsync(model, messages, effective.withCallbacks(collector)).toMulti());
     }
 
     /** Runs the loop with tools on the default worker pool. */

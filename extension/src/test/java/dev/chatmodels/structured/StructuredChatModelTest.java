@@ -16,6 +16,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.HumanMessage;
@@ -23,10 +25,14 @@ import dev.chatmodels.message.content.InvalidToolCall;
 import dev.chatmodels.message.content.ToolCall;
 import dev.chatmodels.model.BatchResult;
 import dev.chatmodels.model.Bindings;
+import dev.chatmodels.model.HttpChatModel;
+import dev.chatmodels.model.ModelSettings;
 import dev.chatmodels.model.RunConfig;
+import dev.chatmodels.profile.ModelProfile;
 import dev.chatmodels.provider.ProviderCapabilities;
 import dev.chatmodels.provider.ProviderRegistry;
 import dev.chatmodels.schema.Description;
+import dev.chatmodels.testing.ReplayTransport;
 import dev.chatmodels.testing.ScriptedChatModel;
 import dev.chatmodels.tool.ToolChoice;
 
@@ -242,12 +248,36 @@ class StructuredChatModelTest {
 
     @Test
     void theDefaultMethodDependsOnTheProvidersCapabilities() {
-        assertEquals(StructuredOutputMethod.JSON_SCHEMA, StructuredOutputMethod.defaultFor(capabilities("openai")));
-        assertEquals(StructuredOutputMethod.JSON_SCHEMA, StructuredOutputMethod.defaultFor(capabilities("ollama")));
+        ModelProfile unknown = ModelProfile.EMPTY;
+        assertEquals(StructuredOutputMethod.JSON_SCHEMA, StructuredOutputMethod.defaultFor(capabilities("openai"), unknown));
+        assertEquals(StructuredOutputMethod.JSON_SCHEMA, StructuredOutputMethod.defaultFor(capabilities("ollama"), unknown));
         assertEquals(StructuredOutputMethod.FUNCTION_CALLING,
-                StructuredOutputMethod.defaultFor(capabilities("anthropic")));
+                StructuredOutputMethod.defaultFor(capabilities("anthropic"), unknown));
         assertEquals(StructuredOutputMethod.FUNCTION_CALLING,
-                StructuredOutputMethod.defaultFor(new ProviderCapabilities(false, true, false, false)));
+                StructuredOutputMethod.defaultFor(new ProviderCapabilities(false, true, false, false), unknown));
+    }
+
+    @Test
+    void andOnTheModelsProfile() {
+        ModelProfile noSchema = ModelProfile.of(Map.of("structured_output", false));
+        assertEquals(StructuredOutputMethod.FUNCTION_CALLING,
+                StructuredOutputMethod.defaultFor(capabilities("openai"), noSchema));
+        // a profile can't give a provider a response format its API lacks
+        assertEquals(StructuredOutputMethod.FUNCTION_CALLING, StructuredOutputMethod.defaultFor(capabilities("anthropic"),
+                ModelProfile.of(Map.of("structured_output", true))));
+    }
+
+    @Test
+    void aModelFromBeforeStructuredOutputsGetsTheSchemaAsATool() {
+        ReplayTransport transport = new ReplayTransport("openai-chat").then("tool_calls_parallel_nonstream");
+        HttpChatModel gpt4Turbo = HttpChatModel.builder(ProviderRegistry.require("openai")).transport(transport)
+                .apiKey("test-key").settings(ModelSettings.of("gpt-4-turbo")).build();
+
+        gpt4Turbo.withStructuredOutput(Movie.class).includeRaw().invoke("Inception?");
+
+        JsonNode sent = transport.requests().get(0);
+        assertTrue(sent.path("response_format").isMissingNode(), sent.toString());
+        assertEquals("function", sent.at("/tool_choice/type").asText(), sent.toString());
     }
 
     private static ProviderCapabilities capabilities(String provider) {

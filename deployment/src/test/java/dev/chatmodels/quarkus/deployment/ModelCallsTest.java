@@ -35,6 +35,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.chatmodels.error.AuthenticationException;
+import dev.chatmodels.error.ProviderTimeoutException;
 import dev.chatmodels.error.RateLimitException;
 import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.json.Jackson;
@@ -80,7 +81,7 @@ class ModelCallsTest {
     private static final String ANTHROPIC_KEY = "sk-ant-test-9876543210";
     private static final String SESSION_TOKEN = "aws-session-token-0123456789";
     /** A framing of a provider's own: frames end with {@code ;}, line ends between them are ignored. */
-    private static final StreamFraming SEMICOLON_FRAMES = StreamFraming.custom("application/x-test-frames",
+    private static final StreamFraming SEMICOLON_FRAMES = new StreamFraming("application/x-test-frames",
             SemicolonFrames::new);
 
     @RegisterExtension
@@ -308,6 +309,27 @@ class ModelCallsTest {
         assertEquals("The capital of the UK is London.", text);
         assertEquals("Basic " + Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8)),
                 single(standIn.requests()).header("proxy-authorization"));
+    }
+
+    @Test
+    void theClientsOwnReadTimeoutIsAProviderTimeout() {
+        // without a call guard only the HTTP client's longest silence (the model's timeout) ends a call that gets no byte:
+        // it must fail the way the guard's attempt timeout of the same duration does, whichever fires first
+        Reply silent = Reply.fromFixture("openai-chat", "text_nonstream.response.json").delayFirstByte(Duration.ofSeconds(30));
+        standIn.enqueue("/silent/chat/completions", silent, silent);
+        TransportSettings settings = new TransportSettings("silent", URI.create(standIn.baseUrl() + "/silent"),
+                Duration.ofSeconds(5), Duration.ofMillis(300), Optional.empty(), 2, false, false, 4096, SecretRedactor.NONE);
+        try (VertxTransport transport = VertxTransport.create(vertx, settings)) {
+            HttpCall call = new HttpCall("/chat/completions", Map.of(), "{}");
+
+            ProviderTimeoutException invoke = assertThrows(ProviderTimeoutException.class,
+                    () -> transport.post(call).await().atMost(Duration.ofSeconds(20)));
+            ProviderTimeoutException stream = assertThrows(ProviderTimeoutException.class,
+                    () -> transport.stream(call, StreamFraming.SSE).collect().asList().await().atMost(Duration.ofSeconds(20)));
+
+            assertEquals("The chat model 'silent' did not answer within 300 ms (timeout)", invoke.getMessage());
+            assertEquals(invoke.getMessage(), stream.getMessage());
+        }
     }
 
     @Test

@@ -373,38 +373,8 @@ class AnthropicCodecEncodeTest {
         return AnthropicRecordings.json(text);
     }
 
-    /**
-     * Compares request bodies the way Anthropic reads them: a string content is shorthand for one text block, and
-     * {@code is_error: false} is the default.
-     */
+    /** Compares request bodies the way Anthropic reads them (see {@link AnthropicRecordings#canonical}). */
     private static void assertSameRequest(JsonNode recorded, JsonNode encoded) {
-        assertEquals(canonical(recorded), canonical(encoded));
-    }
-
-    private static JsonNode canonical(JsonNode request) {
-        ObjectNode copy = request.deepCopy();
-        for (JsonNode turn : copy.path("messages")) {
-            ObjectNode message = (ObjectNode) turn;
-            message.set("content", blocks(message.get("content")));
-            for (JsonNode block : message.get("content")) {
-                if (block.path("type").asText().equals("tool_result")) {
-                    ObjectNode result = (ObjectNode) block;
-                    result.set("content", blocks(result.get("content")));
-                    if (result.path("is_error").isBoolean() && !result.get("is_error").asBoolean()) {
-                        result.remove("is_error");
-                    }
-                }
-            }
-        }
-        return copy;
-    }
-
-    private static JsonNode blocks(JsonNode content) {
-        if (!content.isTextual()) {
-            return content;
-        }
-        ArrayNode blocks = Jackson.MAPPER.createArrayNode();
-        blocks.addObject().put("type", "text").put("text", content.asText());
-        return blocks;
+        assertEquals(AnthropicRecordings.canonical(recorded), AnthropicRecordings.canonical(encoded));
     }
 }

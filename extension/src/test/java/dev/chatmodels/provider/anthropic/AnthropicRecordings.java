@@ -1,13 +1,13 @@
 package dev.chatmodels.provider.anthropic;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.chatmodels.json.Jackson;
 import dev.chatmodels.message.AIMessageChunk;
@@ -49,15 +49,42 @@ final class AnthropicRecordings {
 
     /** The recorded response headers (names in lower case) of {@code scenario}.meta.json. */
     static Map<String, List<String>> headers(String scenario) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        Fixtures.json(PROVIDER, scenario + ".meta.json").path("headers").fields()
-                .forEachRemaining(header -> headers.put(header.getKey().toLowerCase(Locale.ROOT),
-                        List.of(header.getValue().asText())));
-        return headers;
+        return Fixtures.headers(PROVIDER, scenario);
     }
 
     static int status(String scenario) {
-        return Fixtures.json(PROVIDER, scenario + ".meta.json").path("status").asInt();
+        return Fixtures.status(PROVIDER, scenario);
+    }
+
+    /**
+     * A request body the way Anthropic reads it: a string content is shorthand for one text block, and
+     * {@code is_error: false} is the default.
+     */
+    static JsonNode canonical(JsonNode request) {
+        ObjectNode copy = request.deepCopy();
+        for (JsonNode turn : copy.path("messages")) {
+            ObjectNode message = (ObjectNode) turn;
+            message.set("content", blocks(message.get("content")));
+            for (JsonNode block : message.get("content")) {
+                if (block.path("type").asText().equals("tool_result")) {
+                    ObjectNode result = (ObjectNode) block;
+                    result.set("content", blocks(result.get("content")));
+                    if (result.path("is_error").isBoolean() && !result.get("is_error").asBoolean()) {
+                        result.remove("is_error");
+                    }
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static JsonNode blocks(JsonNode content) {
+        if (!content.isTextual()) {
+            return content;
+        }
+        ArrayNode blocks = Jackson.MAPPER.createArrayNode();
+        blocks.addObject().put("type", "text").put("text", content.asText());
+        return blocks;
     }
 
     static JsonNode json(String text) {

@@ -338,12 +338,12 @@ class OpenAiChatEncodeTest {
         return codec.encode(ChatRequest.of(List.of(message), ModelSettings.of("gpt-4o")), false).get("messages").get(0);
     }
 
-    private static ObjectNode recordedRequest(String scenario) {
+    static ObjectNode recordedRequest(String scenario) {
         return (ObjectNode) Fixtures.json(PROVIDER, scenario + ".request.json");
     }
 
     /** The tool specifications a recorded request was made with, strict where the recorded tool is. */
-    private static List<ToolSpecification> toolsOf(JsonNode request) {
+    static List<ToolSpecification> toolsOf(JsonNode request) {
         List<ToolSpecification> tools = new ArrayList<>();
         for (JsonNode tool : request.get("tools")) {
             JsonNode function = tool.get("function");
@@ -354,7 +354,7 @@ class OpenAiChatEncodeTest {
         return tools;
     }
 
-    private static ObjectNode argumentsParsed(ObjectNode request) {
+    static ObjectNode argumentsParsed(ObjectNode request) {
         ObjectNode copy = request.deepCopy();
         for (JsonNode message : copy.get("messages")) {
             for (JsonNode call : message.path("tool_calls")) {

@@ -49,8 +49,7 @@ final class ModelCallGuard implements CallGuard {
         this.guard = guard;
         this.streamIdleTimeout = streamIdleTimeout;
         this.attemptTimeout = new AttemptTimeout(timeout, timers);
-        this.timedOut = () -> new ProviderTimeoutException(
-                "The chat model " + model + " did not answer within " + timeout.toMillis() + " ms (timeout)");
+        this.timedOut = () -> ProviderTimeoutException.noAnswerWithin(model, timeout);
         this.streamIdle = new IdleTimeout(streamIdleTimeout, timers, System::nanoTime);
     }
 

@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import dev.chatmodels.error.ProviderTimeoutException;
 import dev.chatmodels.transport.ChatTransport;
 import dev.chatmodels.transport.HttpCall;
 import dev.chatmodels.transport.HttpResult;
@@ -60,15 +63,18 @@ public final class VertxTransport implements ChatTransport, Closeable {
     private final String basePath;
     private final long readTimeoutMillis;
     private final TransportLog log;
+    /** What the client's own read timeout fails a call with: the same as the call's attempt timeout. */
+    private final Supplier<ProviderTimeoutException> timedOut;
 
     private VertxTransport(Vertx vertx, HttpClient client, String origin, String basePath, long readTimeoutMillis,
-            TransportLog log) {
+            TransportLog log, Supplier<ProviderTimeoutException> timedOut) {
         this.vertx = vertx;
         this.client = client;
         this.origin = origin;
         this.basePath = basePath;
         this.readTimeoutMillis = readTimeoutMillis;
         this.log = log;
+        this.timedOut = timedOut;
     }
 
     /** A transport with its own connection pool on {@code vertx}; close it to release its connections. */
@@ -95,7 +101,8 @@ public final class VertxTransport implements ChatTransport, Closeable {
         TransportLog log = new TransportLog(settings);
         String origin = base.getScheme() + "://" + base.getRawAuthority();
         return new VertxTransport(vertx, client, origin, path.endsWith("/") ? path.substring(0, path.length() - 1) : path,
-                settings.readTimeout().toMillis(), log);
+                settings.readTimeout().toMillis(), log,
+                () -> ProviderTimeoutException.noAnswerWithin("'" + settings.label() + "'", settings.readTimeout()));
     }
 
     @Override
@@ -118,7 +125,7 @@ public final class VertxTransport implements ChatTransport, Closeable {
                         if (answer.succeeded()) {
                             emitter.complete(answer.result());
                         } else if (!pending.isCancelled()) {
-                            emitter.fail(answer.cause());
+                            emitter.fail(timeoutAsSuch(answer.cause()));
                         }
                     }));
         });
@@ -136,8 +143,16 @@ public final class VertxTransport implements ChatTransport, Closeable {
             emitter.onCancellation(pending::cancel);
             onContext(() -> send(call, accept(framing), pending)
                     .onSuccess(response -> read(response, framing, decode, emitter, pending))
-                    .onFailure(failure -> fail(emitter, pending, failure)));
+                    .onFailure(failure -> fail(emitter, pending, timeoutAsSuch(failure))));
         });
+    }
+
+    /**
+     * The client's read timeout and the call's attempt timeout are the same duration on different timers: either may
+     * fire first on a busy machine, and both mean the provider did not answer in time.
+     */
+    private Throwable timeoutAsSuch(Throwable failure) {
+        return failure instanceof TimeoutException ? timedOut.get() : failure;
     }
 
     /**
@@ -155,10 +170,10 @@ public final class VertxTransport implements ChatTransport, Closeable {
     }
 
     private static CharSequence accept(StreamFraming framing) {
-        if (framing.equals(StreamFraming.SSE)) {
+        if (framing == StreamFraming.SSE) {
             return EVENT_STREAM;
         }
-        return framing.equals(StreamFraming.NDJSON) ? NDJSON : framing.mediaType();
+        return framing == StreamFraming.NDJSON ? NDJSON : framing.mediaType();
     }
 
     private Future<HttpClientResponse> send(HttpCall call, CharSequence accept, PendingRequest pending) {
@@ -230,11 +245,11 @@ public final class VertxTransport implements ChatTransport, Closeable {
                 emitter.emit(item);
             }
         };
-        BodyReader body = framing.isBuiltIn() ? lineReader(framing, events) : deframingReader(framing, events);
+        StreamDeframer deframer = framing.deframer().get();
         Handler<Void> ended = ignored -> {
             pending.finished();
             try {
-                body.end();
+                deframer.end(events);
             } catch (RuntimeException e) {
                 // the body ended inside a frame: a truncated stream
                 emitter.fail(e);
@@ -242,10 +257,11 @@ public final class VertxTransport implements ChatTransport, Closeable {
             }
             emitter.complete();
         };
-        response.exceptionHandler(failure -> fail(emitter, pending, failure))
+        response.exceptionHandler(failure -> fail(emitter, pending, timeoutAsSuch(failure)))
                 .handler(buffer -> {
                     try {
-                        body.feed(buffer);
+                        // a view of the received bytes, not a copy
+                        deframer.feed(buffer.getByteBuf().nioBuffer(), events);
                     } catch (RuntimeException e) {
                         // bytes that are no frame: the rest of the stream cannot be read either
                         pending.cancel();
@@ -253,45 +269,6 @@ public final class VertxTransport implements ChatTransport, Closeable {
                     }
                 })
                 .endHandler(ended);
-    }
-
-    /** Reads a streamed body as it arrives. */
-    private interface BodyReader {
-        void feed(Buffer buffer);
-
-        void end();
-    }
-
-    private static BodyReader lineReader(StreamFraming framing, Consumer<StreamEvent> events) {
-        LineSplitter lines = new LineSplitter(
-                framing.equals(StreamFraming.SSE) ? new SseParser(events) : new NdjsonLines(events));
-        return new BodyReader() {
-            @Override
-            public void feed(Buffer buffer) {
-                lines.feed(buffer);
-            }
-
-            @Override
-            public void end() {
-                lines.end();
-            }
-        };
-    }
-
-    private static BodyReader deframingReader(StreamFraming framing, Consumer<StreamEvent> events) {
-        StreamDeframer deframer = framing.deframer().get();
-        return new BodyReader() {
-            @Override
-            public void feed(Buffer buffer) {
-                // a view of the received bytes, not a copy
-                deframer.feed(buffer.getByteBuf().nioBuffer(), events);
-            }
-
-            @Override
-            public void end() {
-                deframer.end(events);
-            }
-        };
     }
 
     /**

@@ -1,17 +1,15 @@
-package dev.chatmodels.quarkus.runtime.transport;
+package dev.chatmodels.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.chatmodels.transport.StreamEvent;
-import io.vertx.core.buffer.Buffer;
-
-class SseParserTest {
+class SseDeframerTest {
 
     @Test
     void readsNamedAndUnnamedEvents() {
@@ -48,11 +46,11 @@ class SseParserTest {
         for (int split = 1; split < bytes.length; split++) {
             assertEquals(expected, parse(slice(bytes, 0, split), slice(bytes, split, bytes.length)), "split at " + split);
         }
-        List<Buffer> byteByByte = new ArrayList<>();
+        List<ByteBuffer> byteByByte = new ArrayList<>();
         for (int i = 0; i < bytes.length; i++) {
             byteByByte.add(slice(bytes, i, i + 1));
         }
-        assertEquals(expected, parse(byteByByte.toArray(Buffer[]::new)));
+        assertEquals(expected, parse(byteByByte.toArray(ByteBuffer[]::new)));
     }
 
     @Test
@@ -74,22 +72,20 @@ class SseParserTest {
     }
 
     private static List<StreamEvent> parse(String stream) {
-        return parse(Buffer.buffer(stream));
+        return parse(LineDeframerTest.direct(stream.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static List<StreamEvent> parse(Buffer... buffers) {
+    private static List<StreamEvent> parse(ByteBuffer... buffers) {
         List<StreamEvent> events = new ArrayList<>();
-        LineSplitter lines = new LineSplitter(new SseParser(events::add));
-        for (Buffer buffer : buffers) {
-            lines.feed(buffer);
+        SseDeframer deframer = new SseDeframer();
+        for (ByteBuffer buffer : buffers) {
+            deframer.feed(buffer, events::add);
         }
-        lines.end();
+        deframer.end(events::add);
         return events;
     }
 
-    private static Buffer slice(byte[] bytes, int from, int to) {
-        byte[] part = new byte[to - from];
-        System.arraycopy(bytes, from, part, 0, part.length);
-        return Buffer.buffer(part);
+    private static ByteBuffer slice(byte[] bytes, int from, int to) {
+        return ByteBuffer.wrap(bytes, from, to - from);
     }
 }

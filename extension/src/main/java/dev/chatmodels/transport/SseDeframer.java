@@ -1,28 +1,25 @@
-package dev.chatmodels.quarkus.runtime.transport;
+package dev.chatmodels.transport;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
-import dev.chatmodels.transport.StreamEvent;
-import io.netty.buffer.ByteBuf;
-
 /**
- * Reads server-sent events from the lines of a {@code text/event-stream} answer (split by a {@link LineSplitter}),
- * following the event stream interpretation of the HTML standard: {@code event} and {@code data} fields, the lines of a
- * multi-line {@code data} joined with {@code \n}, a blank line ending each event, comment lines (starting with
- * {@code :}) skipped. Events without data are not delivered, nor is an event the answer ends before its blank line.
- * {@code id} and {@code retry} only serve to reconnect, which a POSTed stream never does: they are ignored.
+ * Reads server-sent events ({@code text/event-stream}) following the event stream interpretation of the HTML standard:
+ * {@code event} and {@code data} fields, the lines of a multi-line {@code data} joined with {@code \n}, a blank line
+ * ending each event, comment lines (starting with {@code :}) skipped. Events without data are not delivered, nor is an
+ * event the body ends before its blank line. {@code id} and {@code retry} only serve to reconnect, which a POSTed
+ * stream never does: they are ignored.
  * <p>
  * Field names are matched on the bytes; only field values are decoded, each once: the usual one-line {@code data} is
  * delivered as decoded, without copying.
  */
-final class SseParser implements LineSplitter.Lines {
+public final class SseDeframer extends LineDeframer {
 
     private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EVENT = "event".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BYTE_ORDER_MARK = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
-    private final Consumer<StreamEvent> events;
     private String event;
     /** The data of the event so far, when it has one line; {@code null} before its first data line. */
     private String data;
@@ -30,13 +27,8 @@ final class SseParser implements LineSplitter.Lines {
     private StringBuilder lines;
     private boolean firstLine = true;
 
-    SseParser(Consumer<StreamEvent> events) {
-        this.events = events;
-    }
-
-    /** Reads the next line of the answer, without its line end; a blank line delivers the event it ends. */
     @Override
-    public void line(ByteBuf bytes, int start, int end) {
+    void line(ByteBuffer bytes, int start, int end, Consumer<StreamEvent> events) {
         if (firstLine) {
             firstLine = false;
             // the stream may start with a byte order mark
@@ -45,22 +37,22 @@ final class SseParser implements LineSplitter.Lines {
             }
         }
         if (start == end) {
-            dispatch();
+            dispatch(events);
             return;
         }
-        if (bytes.getByte(start) == ':') {
+        if (bytes.get(start) == ':') {
             return;
         }
-        int colon = bytes.indexOf(start, end, (byte) ':');
+        int colon = indexOf(bytes, start, end, (byte) ':');
         int fieldEnd = colon < 0 ? end : colon;
         int valueStart = colon < 0 ? end : colon + 1;
-        if (valueStart < end && bytes.getByte(valueStart) == ' ') {
+        if (valueStart < end && bytes.get(valueStart) == ' ') {
             valueStart++;
         }
         if (isField(bytes, start, fieldEnd, DATA)) {
-            data(bytes.toString(valueStart, end - valueStart, StandardCharsets.UTF_8));
+            data(text(bytes, valueStart, end));
         } else if (isField(bytes, start, fieldEnd, EVENT)) {
-            event = bytes.toString(valueStart, end - valueStart, StandardCharsets.UTF_8);
+            event = text(bytes, valueStart, end);
         }
         // id, retry and unknown fields are ignored
     }
@@ -77,7 +69,7 @@ final class SseParser implements LineSplitter.Lines {
         }
     }
 
-    private void dispatch() {
+    private void dispatch(Consumer<StreamEvent> events) {
         String value = lines != null ? lines.toString() : data;
         if (value != null && !value.isEmpty()) {
             events.accept(new StreamEvent(event == null || event.isEmpty() ? null : event, value));
@@ -87,16 +79,25 @@ final class SseParser implements LineSplitter.Lines {
         event = null;
     }
 
-    private static boolean isField(ByteBuf bytes, int start, int end, byte[] name) {
+    private static int indexOf(ByteBuffer bytes, int start, int end, byte value) {
+        for (int i = start; i < end; i++) {
+            if (bytes.get(i) == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isField(ByteBuffer bytes, int start, int end, byte[] name) {
         return end - start == name.length && startsWith(bytes, start, end, name);
     }
 
-    private static boolean startsWith(ByteBuf bytes, int start, int end, byte[] prefix) {
+    private static boolean startsWith(ByteBuffer bytes, int start, int end, byte[] prefix) {
         if (end - start < prefix.length) {
             return false;
         }
         for (int i = 0; i < prefix.length; i++) {
-            if (bytes.getByte(start + i) != prefix[i]) {
+            if (bytes.get(start + i) != prefix[i]) {
                 return false;
             }
         }

@@ -1,17 +1,18 @@
-package dev.chatmodels.quarkus.runtime.transport;
+package dev.chatmodels.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
-import io.vertx.core.buffer.Buffer;
-
-class LineSplitterTest {
+/** The line splitting of SSE and NDJSON, on heap and direct buffers. */
+class LineDeframerTest {
 
     private static final String TEXT = "first ✓ line\r\nsecond é\n\r\nthird 😀\rfourth\r\rlast without end";
     private static final List<String> LINES = List.of("first ✓ line", "second é", "", "third 😀", "fourth", "",
@@ -46,27 +47,54 @@ class LineSplitterTest {
     }
 
     @Test
-    void readsBuffersThatAreSlicesOfLargerOnes() {
-        Buffer whole = Buffer.buffer("xxone\ntwo\r\nyy");
+    void readsBuffersFromTheirPositionToTheirLimit() {
+        for (ByteBuffer whole : List.of(ByteBuffer.wrap(bytes("xxone\ntwo\r\nyy")), direct(bytes("xxone\ntwo\r\nyy")))) {
+            List<String> lines = new ArrayList<>();
+            LineDeframer deframer = deframer(lines);
+            whole.position(2).limit(11);
+            deframer.feed(whole, NO_EVENTS);
+            deframer.end(NO_EVENTS);
+            assertEquals(List.of("one", "two"), lines);
+            assertEquals(11, whole.position(), "the bytes are consumed");
+        }
         List<String> lines = new ArrayList<>();
-        LineSplitter splitter = splitter(lines);
-        splitter.feed(whole.slice(2, 11));
-        splitter.end();
+        deframer(lines).feed(ByteBuffer.wrap(bytes("xxone\ntwo\nyy"), 2, 8).slice(), NO_EVENTS);
         assertEquals(List.of("one", "two"), lines);
     }
 
+    private static final Consumer<StreamEvent> NO_EVENTS = event -> {
+    };
+
     private static List<String> split(byte[]... buffers) {
-        List<String> lines = new ArrayList<>();
-        LineSplitter splitter = splitter(lines);
+        List<String> heap = new ArrayList<>();
+        List<String> offHeap = new ArrayList<>();
+        LineDeframer onHeapDeframer = deframer(heap);
+        LineDeframer offHeapDeframer = deframer(offHeap);
         for (byte[] buffer : buffers) {
-            splitter.feed(Buffer.buffer(buffer));
+            onHeapDeframer.feed(ByteBuffer.wrap(buffer), NO_EVENTS);
+            offHeapDeframer.feed(direct(buffer), NO_EVENTS);
         }
-        splitter.end();
-        return lines;
+        onHeapDeframer.end(NO_EVENTS);
+        offHeapDeframer.end(NO_EVENTS);
+        assertEquals(heap, offHeap, "heap and direct buffers split the same");
+        return heap;
     }
 
-    private static LineSplitter splitter(List<String> lines) {
-        return new LineSplitter((bytes, start, end) -> lines.add(bytes.toString(start, end - start,
-                StandardCharsets.UTF_8)));
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A direct buffer, as a network connection's, with these bytes. */
+    static ByteBuffer direct(byte[] bytes) {
+        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+    }
+
+    private static LineDeframer deframer(List<String> lines) {
+        return new LineDeframer() {
+            @Override
+            void line(ByteBuffer bytes, int start, int end, Consumer<StreamEvent> events) {
+                lines.add(text(bytes, start, end));
+            }
+        };
     }
 }
