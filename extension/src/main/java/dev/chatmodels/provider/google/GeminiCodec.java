@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,19 +37,14 @@ public final class GeminiCodec implements ChatCodec {
             .capabilities(new ProviderCapabilities(true, true, true, true)).codec(GeminiCodec::new).build();
 
     private final Clock clock;
-    private final Supplier<String> toolCallIds;
 
     public GeminiCodec() {
-        this(Clock.systemUTC(), () -> "call_" + UUID.randomUUID().toString().replace("-", ""));
+        this(Clock.systemUTC());
     }
 
-    /**
-     * A codec that measures retry delays against {@code clock} and names the function calls Gemini gives no id with
-     * {@code toolCallIds}.
-     */
-    GeminiCodec(Clock clock, Supplier<String> toolCallIds) {
+    /** A codec that measures retry delays against {@code clock}. */
+    GeminiCodec(Clock clock) {
         this.clock = clock;
-        this.toolCallIds = toolCallIds;
     }
 
     @Override
@@ -72,12 +65,12 @@ public final class GeminiCodec implements ChatCodec {
 
     @Override
     public AIMessage decode(JsonNode response) {
-        return GeminiResponseDecoder.decode(response, toolCallIds);
+        return GeminiResponseDecoder.decode(response);
     }
 
     @Override
     public StreamDecoder newStreamDecoder() {
-        return new GeminiStreamDecoder(toolCallIds);
+        return new GeminiStreamDecoder();
     }
 
     @Override

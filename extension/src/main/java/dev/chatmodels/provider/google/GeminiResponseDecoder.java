@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -40,7 +40,7 @@ final class GeminiResponseDecoder {
     private GeminiResponseDecoder() {
     }
 
-    static AIMessage decode(JsonNode response, Supplier<String> toolCallIds) {
+    static AIMessage decode(JsonNode response) {
         AnswerShape shape = AnswerShape.ofAnswer(GeminiErrorDecoder.PROVIDER);
         shape.require(response, AnswerShape.OBJECT, "the body", "a JSON object");
         JsonNode error = GeminiErrorDecoder.errorObject(response);
@@ -50,13 +50,14 @@ final class GeminiResponseDecoder {
         JsonNode candidate = firstCandidate(shape, response);
         List<ContentBlock> content = new ArrayList<>();
         List<ToolCall> toolCalls = new ArrayList<>();
+        String responseId = response.path("responseId").asText(null);
         for (JsonNode part : parts(shape, candidate)) {
             shape.require(part, AnswerShape.OBJECT, "a part", "an object");
             String signature = GeminiParts.signatureOf(part);
             if (part.path("thought").asBoolean() && part.has("text")) {
                 content.add(GeminiParts.thought(part.path("text").asText(), signature, null));
             } else if (part.has("functionCall")) {
-                ToolCall call = toolCall(shape, part.get("functionCall"), toolCallIds);
+                ToolCall call = toolCall(shape, part.get("functionCall"), responseId, toolCalls.size());
                 if (signature != null) {
                     content.add(GeminiParts.signature(signature, call.id(), null));
                 }
@@ -91,14 +92,19 @@ final class GeminiResponseDecoder {
                 "a list");
     }
 
-    /** A function call with its arguments; Gemini may give no id, and then one is made up so a result can answer it. */
-    static ToolCall toolCall(AnswerShape shape, JsonNode call, Supplier<String> toolCallIds) {
+    /**
+     * The {@code number}th function call (from 0) of the answer {@code responseId}, with its arguments. Gemini may give
+     * no id; then the call is named after the answer and its place in it ({@code call_<responseId>_<number>}), the same
+     * however often the answer is decoded, streamed or not, so that a tool result can answer it.
+     */
+    static ToolCall toolCall(AnswerShape shape, JsonNode call, String responseId, int number) {
         shape.require(call, AnswerShape.OBJECT, "a functionCall", "an object");
         String name = shape.require(call.get("name"), AnswerShape.TEXT, "a functionCall's name", "text").asText();
         JsonNode args = shape.require(call.get("args"), AnswerShape.optional(AnswerShape.OBJECT), "a functionCall's args",
                 "an object");
         String id = call.path("id").isTextual() && !call.get("id").asText().isEmpty() ? call.get("id").asText()
-                : toolCallIds.get();
+                : "call_" + (responseId == null ? UUID.randomUUID().toString().replace("-", "") : responseId) + "_"
+                        + number;
         return new ToolCall(id, name, GeminiParts.map(args));
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,17 +38,12 @@ final class GeminiStreamDecoder implements StreamDecoder {
         THOUGHT
     }
 
-    private final Supplier<String> toolCallIds;
     private Kind open = Kind.NONE;
     private int nextIndex;
     private boolean identified;
-    private boolean callsTools;
+    private int toolCalls;
     private UsageMetadata reported;
     private boolean complete;
-
-    GeminiStreamDecoder(Supplier<String> toolCallIds) {
-        this.toolCallIds = toolCallIds;
-    }
 
     @Override
     public List<AIMessageChunk> decode(StreamEvent event) {
@@ -65,17 +59,17 @@ final class GeminiStreamDecoder implements StreamDecoder {
         JsonNode candidate = GeminiResponseDecoder.firstCandidate(SHAPE, data);
         List<ContentBlock> content = new ArrayList<>();
         List<ToolCallChunk> calls = new ArrayList<>();
+        String id = data.path("responseId").asText(null);
         for (JsonNode part : GeminiResponseDecoder.parts(SHAPE, candidate)) {
             SHAPE.require(part, AnswerShape.OBJECT, "a part", "an object");
-            decodePart(part, content, calls);
+            decodePart(part, id, content, calls);
         }
         // the model version and response id repeat on every event; the first chunk carries them
         Map<String, Object> metadata = identified ? new LinkedHashMap<>() : GeminiResponseDecoder.identity(data);
         identified = true;
-        metadata.putAll(GeminiResponseDecoder.candidateMetadata(data, candidate, callsTools));
+        metadata.putAll(GeminiResponseDecoder.candidateMetadata(data, candidate, toolCalls > 0));
         complete = candidate.has("finishReason") || data.path("promptFeedback").has("blockReason");
         UsageMetadata usage = usageDelta(GeminiResponseDecoder.usage(data.path("usageMetadata")));
-        String id = data.path("responseId").asText(null);
         if (content.isEmpty() && calls.isEmpty() && usage == null && metadata.isEmpty()) {
             return List.of();
         }
@@ -87,7 +81,7 @@ final class GeminiStreamDecoder implements StreamDecoder {
         return complete;
     }
 
-    private void decodePart(JsonNode part, List<ContentBlock> content, List<ToolCallChunk> calls) {
+    private void decodePart(JsonNode part, String responseId, List<ContentBlock> content, List<ToolCallChunk> calls) {
         String signature = GeminiParts.signatureOf(part);
         if (part.path("thought").asBoolean() && part.has("text")) {
             content.add(GeminiParts.thought(part.path("text").asText(), signature, index(Kind.THOUGHT)));
@@ -98,13 +92,12 @@ final class GeminiStreamDecoder implements StreamDecoder {
             return;
         }
         if (part.has("functionCall")) {
-            ToolCall call = GeminiResponseDecoder.toolCall(SHAPE, part.get("functionCall"), toolCallIds);
+            ToolCall call = GeminiResponseDecoder.toolCall(SHAPE, part.get("functionCall"), responseId, toolCalls++);
             if (signature != null) {
                 content.add(GeminiParts.signature(signature, call.id(), index(Kind.NONE)));
             }
             calls.add(new ToolCallChunk(call.id(), call.name(), Jackson.MAPPER.valueToTree(call.args()).toString(),
                     index(Kind.NONE)));
-            callsTools = true;
             return;
         }
         if (signature != null) {

@@ -44,10 +44,11 @@ class GeminiCodecDecodeTest {
     }
 
     @Test
-    void functionCallWithoutIdGetsOne() {
+    void functionCallWithoutIdIsNamedAfterTheAnswer() {
         AIMessage message = codec.decode(response("function_call"));
 
-        assertEquals(List.of(new ToolCall("call_1", "get_user_country", Map.of())), message.toolCalls());
+        assertEquals(List.of(new ToolCall("call_LlteaIDvD9m7nvgPz5Sb0Aw_0", "get_user_country", Map.of())),
+                message.toolCalls());
         assertEquals(FinishReason.TOOL_CALLS, message.finishReason(), "Gemini says STOP when it calls tools");
         assertEquals("STOP", message.responseMetadata().get(ResponseMetadata.PROVIDER_FINISH_REASON));
         assertEquals(5.670217797160149e-06, message.responseMetadata().get(GeminiResponseDecoder.AVG_LOGPROBS));
@@ -61,7 +62,9 @@ class GeminiCodecDecodeTest {
                 message.toolCalls().stream().map(ToolCall::name).toList());
         assertEquals(Map.of("query", "latest Gemini model release notes"), message.toolCalls().get(2).args());
         ReasoningBlock signature = assertInstanceOf(ReasoningBlock.class, message.content().get(0));
-        assertEquals("call_1", signature.extras().get(GeminiParts.TOOL_CALL_ID));
+        assertEquals(List.of("call_alKWacytCLi5jMcPhISaoAI_0", "call_alKWacytCLi5jMcPhISaoAI_1",
+                "call_alKWacytCLi5jMcPhISaoAI_2"), message.toolCalls().stream().map(ToolCall::id).toList());
+        assertEquals("call_alKWacytCLi5jMcPhISaoAI_0", signature.extras().get(GeminiParts.TOOL_CALL_ID));
         assertTrue(signature.extras().get(GeminiParts.THOUGHT_SIGNATURE).toString().startsWith("CrICAb4+9vtrrkiS"));
         assertEquals("", message.reasoning(), "a signature is not reasoning text");
         assertEquals("Model generated function call(s).",

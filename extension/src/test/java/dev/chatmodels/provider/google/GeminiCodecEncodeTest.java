@@ -113,14 +113,16 @@ class GeminiCodecEncodeTest {
 
     @Test
     void thoughtSignatureOfAStreamedCallGoesBackOnTheCall() {
-        // the streamed answer of the recorded first turn, decoded with the id pydantic-ai gave the call
-        GeminiCodec firstTurn = GeminiRecordings.codec(() -> "pyd_ai_29bf73b69e02448588e15893d47a3e7e");
-        AIMessage answer = AIMessageChunk.sum(GeminiRecordings.chunks(firstTurn, "function_call_stream_thought_signature"))
+        // the streamed answer of the recorded first turn; its call is named after the answer, where pydantic-ai
+        // named it pyd_ai_...
+        AIMessage answer = AIMessageChunk.sum(GeminiRecordings.chunks("function_call_stream_thought_signature"))
                 .toMessage();
-        JsonNode recorded = request("function_response_stream_followup");
+        String id = answer.toolCalls().get(0).id();
+        JsonNode recorded = RecordedJson.parse(GeminiRecordings.requestText("function_response_stream_followup")
+                .replace("pyd_ai_29bf73b69e02448588e15893d47a3e7e", id));
         ChatRequest request = new ChatRequest(
                 List.of(HumanMessage.of("What is the capital of the user country? Call the tool"), answer,
-                        ToolMessage.of("{\"return_value\": \"Mexico\"}", "pyd_ai_29bf73b69e02448588e15893d47a3e7e")),
+                        ToolMessage.of("{\"return_value\": \"Mexico\"}", id)),
                 ModelSettings.of("gemini-3-pro-preview").withKwargs(TEXT_ONLY),
                 List.of(ToolSpecification.of("get_country", "",
                         (ObjectNode) recorded.at("/tools/0/functionDeclarations/0/parameters_json_schema"))),

@@ -2,7 +2,6 @@ package dev.chatmodels.provider.google;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NumericNode;
@@ -46,6 +44,10 @@ final class GeminiRecordings {
         return Fixtures.json(PROVIDER, scenario + ".request.json");
     }
 
+    static String requestText(String scenario) {
+        return Fixtures.read(PROVIDER, scenario + ".request.json");
+    }
+
     static JsonNode response(String scenario) {
         return Fixtures.json(PROVIDER, scenario + ".response.json");
     }
@@ -63,27 +65,13 @@ final class GeminiRecordings {
         return STREAMS;
     }
 
-    /** A codec whose made-up tool-call ids are {@code call_1}, {@code call_2}... */
     static GeminiCodec codec() {
-        return codec(numberedIds());
-    }
-
-    static GeminiCodec codec(Supplier<String> toolCallIds) {
-        return new GeminiCodec(Clock.systemUTC(), toolCallIds);
-    }
-
-    static Supplier<String> numberedIds() {
-        int[] next = { 0 };
-        return () -> "call_" + (++next[0]);
+        return new GeminiCodec();
     }
 
     /** Every chunk a fresh stream decoder makes of the recorded stream. */
     static List<AIMessageChunk> chunks(String scenario) {
-        return chunks(codec(), scenario);
-    }
-
-    static List<AIMessageChunk> chunks(GeminiCodec codec, String scenario) {
-        var decoder = codec.newStreamDecoder();
+        var decoder = codec().newStreamDecoder();
         List<AIMessageChunk> chunks = new ArrayList<>();
         events(scenario).forEach(event -> chunks.addAll(decoder.decode(event)));
         return chunks;

@@ -65,11 +65,12 @@ class GeminiStreamDecoderTest {
     }
 
     @Test
-    void twoStreamedCallsGetTwoIds() {
+    void twoStreamedCallsAreNamedAfterTheAnswerAndTheirPlace() {
         AIMessage message = AIMessageChunk.sum(GeminiRecordings.chunks("function_calls_stream")).toMessage();
 
-        assertEquals(List.of(new ToolCall("call_1", "get_current_temperature", Map.of("city", "Paris")),
-                new ToolCall("call_2", "get_current_temperature", Map.of("city", "London"))), message.toolCalls());
+        assertEquals(List.of(new ToolCall("call_h99baZTLOoSShMIPgYaAgQw_0", "get_current_temperature", Map.of("city", "Paris")),
+                new ToolCall("call_h99baZTLOoSShMIPgYaAgQw_1", "get_current_temperature", Map.of("city", "London"))),
+                message.toolCalls());
         assertEquals(FinishReason.TOOL_CALLS, message.finishReason());
     }
 
@@ -78,9 +79,9 @@ class GeminiStreamDecoderTest {
         AIMessage message = AIMessageChunk.sum(GeminiRecordings.chunks("function_call_stream_thought_signature"))
                 .toMessage();
 
-        assertEquals(List.of(new ToolCall("call_1", "get_country", Map.of())), message.toolCalls());
+        assertEquals(List.of(new ToolCall("call_QUVVadTSNJ6_qtsPvN7J8Q0_0", "get_country", Map.of())), message.toolCalls());
         ReasoningBlock signature = assertInstanceOf(ReasoningBlock.class, message.content().get(0));
-        assertEquals("call_1", signature.extras().get(GeminiParts.TOOL_CALL_ID));
+        assertEquals("call_QUVVadTSNJ6_qtsPvN7J8Q0_0", signature.extras().get(GeminiParts.TOOL_CALL_ID));
         assertEquals(FinishReason.TOOL_CALLS, message.finishReason(), "the call came in an earlier event than the STOP");
         assertEquals(new UsageMetadata(29, 212, 241, null, new UsageMetadata.OutputTokenDetails(null, 202L)),
                 message.usage());
