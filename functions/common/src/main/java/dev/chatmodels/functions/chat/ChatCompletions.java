@@ -83,7 +83,8 @@ public final class ChatCompletions {
         Bindings bindings = model.bindings().withTools(request.tools(), request.toolChoice(), request.parallelToolCalls())
                 .withResponseFormat(null);
         if (request.responseFormat() != null) {
-            if (StructuredOutputMethod.defaultFor(model.capabilities(), model.profile()) == StructuredOutputMethod.FUNCTION_CALLING) {
+            if (StructuredOutputMethod.defaultFor(model.capabilities(),
+                    model.profile()) == StructuredOutputMethod.FUNCTION_CALLING) {
                 answerTool = AnswerTool.of(request.responseFormat());
                 bindings = bindings.withTools(withAnswerTool(request.tools(), answerTool),
                         answerChoice(request.tools(), request.toolChoice(), answerTool), request.parallelToolCalls());
