@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import dev.chatmodels.provider.anthropic.AnthropicCodec;
 import dev.chatmodels.provider.bedrock.BedrockCodec;
+import dev.chatmodels.provider.google.GeminiCodec;
 import dev.chatmodels.provider.openai.OpenAiChatCodec;
 
 /**
@@ -24,13 +25,13 @@ public final class ProviderRegistry {
      * descriptor {@link #add added} for the same name replaces its entry here.
      */
     private static final List<RecognisedProvider> RECOGNISED_ONLY = List.of(
-            new RecognisedProvider("google", List.of("google_genai", "gemini"), List.of("gemini")),
             new RecognisedProvider("cohere", List.of(), List.of("command")));
 
     static {
         add(OpenAiChatCodec.DESCRIPTOR);
         add(AnthropicCodec.DESCRIPTOR);
         add(BedrockCodec.DESCRIPTOR);
+        add(GeminiCodec.DESCRIPTOR);
         add(OpenAiChatCodec.compatible("deepseek", "https://api.deepseek.com/v1", "DEEPSEEK_API_KEY", "deepseek"));
         add(OpenAiChatCodec.compatible("xai", "https://api.x.ai/v1", "XAI_API_KEY", "grok"));
         add(OpenAiChatCodec.compatible("mistral", "https://api.mistral.ai/v1", "MISTRAL_API_KEY", "mistral"));

@@ -39,7 +39,7 @@ class ProviderRegistryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "google", "gemini", "google_genai", "cohere" })
+    @ValueSource(strings = { "cohere" })
     void providersWithoutACodecAreRecognisedButNotSupportedYet(String name) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> ProviderRegistry.require(name));
 
@@ -48,9 +48,21 @@ class ProviderRegistryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "openai", "anthropic", "deepseek", "xai", "mistral", "groq", "openrouter", "ollama" })
+    @ValueSource(strings = { "openai", "anthropic", "google", "deepseek", "xai", "mistral", "groq", "openrouter",
+            "ollama" })
     void everySupportedProviderIsFoundByItsName(String name) {
         assertEquals(name, ProviderRegistry.require(name).name());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "google", "gemini", "google_genai" })
+    void geminiAnswersToItsAliasesAndReadsGoogleThenGeminiKeys(String name) {
+        ProviderDescriptor google = ProviderRegistry.require(name);
+
+        assertEquals("google", google.name());
+        assertEquals("https://generativelanguage.googleapis.com/v1beta", google.defaultBaseUrl());
+        assertEquals(java.util.List.of("GOOGLE_API_KEY", "GEMINI_API_KEY"), google.apiKeyEnvVars());
+        assertEquals(new ProviderCapabilities(true, true, true, true), google.capabilities());
     }
 
     @Test

@@ -331,8 +331,8 @@ public final class ProviderStandIn implements AutoCloseable {
         }
         String target = parts[1];
         int query = target.indexOf('?');
-        return new RecordedRequest(parts[0], query < 0 ? target : target.substring(0, query), headers,
-                new String(body, StandardCharsets.UTF_8));
+        return new RecordedRequest(parts[0], query < 0 ? target : target.substring(0, query),
+                query < 0 ? null : target.substring(query + 1), headers, new String(body, StandardCharsets.UTF_8));
     }
 
     private static byte[] readChunkedBody(InputStream in) throws IOException {

@@ -104,6 +104,7 @@ class ProviderStandInTest {
         RecordedRequest request = standIn.requests().get(0);
         assertEquals("POST", request.method());
         assertEquals(PATH, request.path());
+        assertEquals("api-version=1", request.query());
         assertEquals("Bearer sk-test", request.headers().get("authorization"));
         assertEquals("Bearer sk-test", request.header("Authorization"));
         assertEquals("gpt-4.1", request.json().get("model").asText());

@@ -25,4 +25,12 @@ class RecordedAnswersTest {
         assertFalse(thinking.isEmpty());
         assertFalse(text.contains(thinking), "the thinking is not part of the text");
     }
+
+    @Test
+    void readsTheAnswerTextOfGeminiLeavingOutThoughts() {
+        assertEquals("Hello! How can I help you today?", RecordedAnswers.text("gemini", "generate_content_text"));
+        assertTrue(RecordedAnswers.text("gemini", "thought_parts_nonstream").startsWith("Crossing the street safely"));
+        assertEquals("The capital of France is Paris.\n",
+                RecordedAnswers.streamedText("gemini", "stream_generate_content_text"));
+    }
 }

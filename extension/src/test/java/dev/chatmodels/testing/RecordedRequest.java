@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatmodels.json.Jackson;
 
 /**
- * A request the {@link ProviderStandIn} received: method, path (without the query), headers with lower-case names
- * (repeated headers joined with {@code ", "}) and body.
+ * A request the {@link ProviderStandIn} received: method, path, query ({@code null} when the target has none), headers
+ * with lower-case names (repeated headers joined with {@code ", "}) and body.
  */
-public record RecordedRequest(String method, String path, Map<String, String> headers, String body) {
+public record RecordedRequest(String method, String path, String query, Map<String, String> headers, String body) {
 
     public RecordedRequest {
         headers = Map.copyOf(headers);

@@ -9,8 +9,8 @@ import dev.chatmodels.quarkus.runtime.ChatModels;
 import dev.chatmodels.quarkus.runtime.ModelName;
 
 /**
- * The app's models, looked up by the name the endpoints take: the injected {@code default}, {@code claude} and
- * {@code nova} (Bedrock), and any other configured model through {@link ChatModels}.
+ * The app's models, looked up by the name the endpoints take: the injected {@code default}, {@code claude},
+ * {@code nova} (Bedrock) and {@code gemini}, and any other configured model through {@link ChatModels}.
  */
 @ApplicationScoped
 public class AppModels {
@@ -27,6 +27,10 @@ public class AppModels {
     ChatModel nova;
 
     @Inject
+    @ModelName("gemini")
+    ChatModel gemini;
+
+    @Inject
     ChatModels chatModels;
 
     /** The model called {@code name} in the endpoint paths. */
@@ -35,6 +39,7 @@ public class AppModels {
             case "default" -> defaultModel;
             case "claude" -> claude;
             case "nova" -> nova;
+            case "gemini" -> gemini;
             default -> {
                 if (!chatModels.names().contains(name)) {
                     throw new NotFoundException("No model '" + name + "': use one of " + chatModels.names());

@@ -16,7 +16,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Structured output: records instead of messages, with each provider's method: OpenAI's native JSON schema response
- * format, and for Anthropic a forced call of a tool whose arguments are the record. An answer that does not match the
+ * format, Gemini's native response JSON schema, and for Anthropic a forced call of a tool whose arguments are the record. An
+ * answer that does not match the
  * record fails with an {@link dev.chatmodels.structured.OutputParsingException} (502, like other failed calls).
  */
 @Path("/structured")
@@ -24,13 +25,17 @@ public class StructuredResource {
 
     private final StructuredChatModel<AnswerResponse> answers;
     private final StructuredChatModel<WeatherQuery> weatherQueries;
+    private final StructuredChatModel<AnswerResponse> geminiAnswers;
 
     @Inject
-    public StructuredResource(ChatModel model, @ModelName("claude") ChatModel claude) {
+    public StructuredResource(ChatModel model, @ModelName("claude") ChatModel claude,
+            @ModelName("gemini") ChatModel gemini) {
         // made once: the schemas are generated here, not per request
         this.answers = model.withStructuredOutput(AnswerResponse.class, StructuredOutputMethod.JSON_SCHEMA);
         this.weatherQueries = claude.withStructuredOutput(OutputSchema.of(WeatherQuery.class).named("get_weather"),
                 StructuredOutputMethod.FUNCTION_CALLING);
+        // no method given: Gemini's default, its native responseJsonSchema
+        this.geminiAnswers = gemini.withStructuredOutput(AnswerResponse.class);
     }
 
     /** The default (OpenAI) model answers with a {@code json_schema} response format. */
@@ -40,6 +45,15 @@ public class StructuredResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<AnswerResponse> answer(String question) {
         return answers.invokeAsync(question);
+    }
+
+    /** The {@code gemini} model answers in JSON constrained by its {@code responseJsonSchema}. */
+    @POST
+    @Path("/gemini/answer")
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<AnswerResponse> geminiAnswer(String question) {
+        return geminiAnswers.invokeAsync(question);
     }
 
     /** The {@code claude} (Anthropic) model is made to call {@code get_weather}, whose arguments are the answer. */

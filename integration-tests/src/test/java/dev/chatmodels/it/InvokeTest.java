@@ -27,7 +27,8 @@ class InvokeTest extends ChatAppTest {
     @Test
     void listsTheConfiguredModels() {
         assertEquals(Map.of("default", "openai:gpt-4o-mini", "claude", "anthropic:claude-sonnet-4-5", "nova",
-                "bedrock:us.amazon.nova-micro-v1:0", "nova-other-account", "bedrock:us.amazon.nova-micro-v1:0"),
+                "bedrock:us.amazon.nova-micro-v1:0", "nova-other-account", "bedrock:us.amazon.nova-micro-v1:0", "gemini",
+                "google:gemini-2.5-flash"),
                 get("/chat/models").then().statusCode(200).extract().jsonPath().getMap(""));
     }
 

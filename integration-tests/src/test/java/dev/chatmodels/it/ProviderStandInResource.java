@@ -9,8 +9,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Starts one {@link ProviderStandIn} on 127.0.0.1 that plays the providers (OpenAI on {@code /v1/chat/completions},
- * Anthropic on {@code /v1/messages}, Bedrock under {@value #BEDROCK}, checking signatures) and points the app's models
- * at it. The stand-in runs in the test JVM; the
+ * Anthropic on {@code /v1/messages}, Gemini on {@code /v1/models/...}, Bedrock under {@value #BEDROCK}, checking
+ * signatures) and points the app's models at it. The stand-in runs in the test JVM; the
  * configuration goes to the app through the returned map, so the same resource serves {@code @QuarkusTest} and the
  * packaged app of {@code @QuarkusIntegrationTest}. Tests get the stand-in in a field annotated {@link StandIn}.
  */
@@ -20,6 +20,8 @@ public class ProviderStandInResource implements QuarkusTestResourceLifecycleMana
     public static final String OPENAI_KEY = "test-key-openai-7Qx2Lm9Vd4";
     /** The Anthropic API key the app is configured with. */
     public static final String ANTHROPIC_KEY = "test-key-anthropic-3Hs8Pk1Zw6";
+    /** The Google API key the app's Gemini model is configured with. */
+    public static final String GOOGLE_KEY = "test-key-google-9Fd2Wq5Ny7";
 
     /** The AWS credentials the app signs its Bedrock requests with, set as the AWS variables in its configuration. */
     public static final String AWS_ACCESS_KEY = "AKIDTESTBEDROCK7Q2L";
@@ -47,6 +49,7 @@ public class ProviderStandInResource implements QuarkusTestResourceLifecycleMana
         return new StandInConfig(standIn)
                 .defaultModel(OPENAI_KEY)
                 .model("claude", ANTHROPIC_KEY)
+                .model("gemini", GOOGLE_KEY)
                 .with("quarkus.chat-models.nova.base-url", standIn.baseUrl() + BEDROCK)
                 .with("quarkus.chat-models.nova.region", AWS_REGION)
                 .with("quarkus.chat-models.nova.max-retries", "0")

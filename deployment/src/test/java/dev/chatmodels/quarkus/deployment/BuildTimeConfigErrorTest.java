@@ -21,7 +21,7 @@ class BuildTimeConfigErrorTest {
             .overrideConfigKey("quarkus.chat-models.model", "mystery-model")
             .overrideConfigKey("quarkus.chat-models.fast.model", "bar")
             .overrideConfigKey("quarkus.chat-models.fast.provider", "foo")
-            .overrideConfigKey("quarkus.chat-models.\"vertex.ai\".model", "google:gemini-2.5-flash")
+            .overrideConfigKey("quarkus.chat-models.\"cohere.ai\".model", "cohere:command-r-plus")
             .assertException(BuildTimeConfigErrorTest::assertBuildFailsNamingTheProperties);
 
     static void assertBuildFailsNamingTheProperties(Throwable thrown) {
@@ -34,7 +34,7 @@ class BuildTimeConfigErrorTest {
                 message);
         assertTrue(message.contains("quarkus.chat-models.\"fast\".provider=foo: unknown provider 'foo'"), message);
         assertTrue(message.contains(
-                "quarkus.chat-models.\"vertex.ai\".model=google:gemini-2.5-flash: provider 'google' is not supported yet"),
+                "quarkus.chat-models.\"cohere.ai\".model=cohere:command-r-plus: provider 'cohere' is not supported yet"),
                 message);
     }
 

@@ -37,6 +37,7 @@ class StartupConfigErrorTest {
             .overrideRuntimeConfigKey("quarkus.chat-models.profiled.model", "ollama:llama3.2")
             .overrideRuntimeConfigKey("quarkus.chat-models.profiled.profile.max-input-tokens", "lots")
             .overrideConfigKey("quarkus.chat-models.keyless.model", "deepseek:deepseek-chat")
+            .overrideRuntimeConfigKey("quarkus.chat-models.keyless-gemini.model", "gemini-2.5-flash")
             .overrideRuntimeConfigKey("quarkus.chat-models.regionless.model", "openai:gpt-4.1")
             .overrideRuntimeConfigKey("quarkus.chat-models.regionless.api-key", "sk-secret-never-printed")
             .overrideRuntimeConfigKey("quarkus.chat-models.regionless.base-url", "https://{region}.example.invalid/v1")
@@ -63,6 +64,8 @@ class StartupConfigErrorTest {
         assertContains(message, "quarkus.chat-models.\"bad\".provider=foo: unknown provider 'foo'; supported providers: ");
         assertContains(message, "set quarkus.chat-models.\"odd\".model=provider:model or quarkus.chat-models.\"odd\".provider");
         assertContains(message, "set quarkus.chat-models.\"keyless\".api-key or the DEEPSEEK_API_KEY environment variable");
+        assertContains(message, "set quarkus.chat-models.\"keyless-gemini\".api-key or the GOOGLE_API_KEY or GEMINI_API_KEY"
+                + " environment variable: google needs an API key");
         assertContains(message, "quarkus.chat-models.\"proxied\".proxy is not a proxy address");
         assertContains(message, "set quarkus.chat-models.\"regionless\".region or the AWS_REGION or AWS_DEFAULT_REGION "
                 + "environment variable: the base URL https://{region}.example.invalid/v1 of openai needs a region");

@@ -44,11 +44,13 @@ class ChatCompletionsTest {
 
     private final ReplayTransport openAi = new ReplayTransport("openai-chat");
     private final ReplayTransport anthropic = new ReplayTransport("anthropic");
+    private final ReplayTransport gemini = new ReplayTransport("gemini");
     private final ReplayTransport bedrock = new ReplayTransport("bedrock");
     private final ChatCompletions completions = new ChatCompletions(new Catalog(Map.of(
             "default", model("openai", "gpt-4o", openAi),
             "claude", model("anthropic", "claude-sonnet-4-5", anthropic),
-            "nova", model("bedrock", "us.amazon.nova-micro-v1:0", bedrock))), CLOCK, SecretRedactor.of(List.of(CLIENT_KEY)));
+            "nova", model("bedrock", "us.amazon.nova-micro-v1:0", bedrock),
+            "gemini", model("google", "gemini-2.5-flash", gemini))), CLOCK, SecretRedactor.of(List.of(CLIENT_KEY)));
 
     @Test
     void answersWithAChatCompletion() {
@@ -322,6 +324,88 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void translatesGeminiAnswersToOpenAiOnes() {
+        gemini.then("generate_content_text").then("function_calls_parallel");
+
+        JsonNode text = complete("{\"model\": \"gemini\", \"messages\": " + HELLO + "}");
+        assertEquals("stop", text.at("/choices/0/finish_reason").asText());
+        assertEquals("Hello! How can I help you today?", text.at("/choices/0/message/content").asText());
+        assertEquals("gemini-2.5-flash", text.get("model").asText());
+        assertEquals(9, text.at("/usage/prompt_tokens").asInt());
+        assertEquals(43, text.at("/usage/completion_tokens").asInt(), "the thinking tokens count as completion tokens");
+        assertEquals(34, text.at("/usage/completion_tokens_details/reasoning_tokens").asInt());
+
+        JsonNode tools = complete("{\"model\": \"gemini\", \"messages\": " + HELLO + "}");
+        assertEquals("tool_calls", tools.at("/choices/0/finish_reason").asText(), "Gemini's STOP with calls");
+        JsonNode calls = tools.at("/choices/0/message/tool_calls");
+        assertEquals(3, calls.size());
+        assertEquals("parallel_local_search_two", calls.at("/1/function/name").asText());
+        assertEquals(Map.of("query", "latest Anthropic model release notes"),
+                Jackson.MAPPER.convertValue(parse(calls.at("/1/function/arguments").asText()), Map.class));
+        assertEquals(3, Set.of(calls.at("/0/id").asText(), calls.at("/1/id").asText(), calls.at("/2/id").asText()).size());
+    }
+
+    @Test
+    void givesGeminiAStrictResponseFormatAsItsResponseJsonSchema() {
+        gemini.then("generate_content_text");
+
+        complete("""
+                {"model": "gemini", "messages": %s, "temperature": 0.3, "top_p": 0.9, "tool_choice": "none",
+                 "tools": [{"type": "function", "function": {"name": "get_weather",
+                   "parameters": {"type": "object", "properties": {"city": {"type": "string"}}}}}],
+                 "response_format": {"type": "json_schema", "json_schema": {"name": "weather", "strict": true,
+                   "schema": {"type": "object", "properties": {"ok": {"type": "boolean"}, "city": {"type": "string",
+                     "pattern": "^[A-Z]"}}, "required": ["ok", "city"], "additionalProperties": false}}}}
+                """.formatted(HELLO));
+
+        JsonNode sent = gemini.requests().get(0);
+        assertEquals(parse("""
+                {"temperature": 0.3, "top_p": 0.9, "responseMimeType": "application/json", "responseJsonSchema":
+                  {"type": "object", "properties": {"ok": {"type": "boolean"}, "city": {"type": "string"}},
+                   "required": ["ok", "city"], "additionalProperties": false}}"""), sent.get("generationConfig"));
+        assertEquals("get_weather", sent.at("/tools/0/functionDeclarations/0/name").asText());
+        assertEquals("NONE", sent.at("/toolConfig/functionCallingConfig/mode").asText());
+        assertEquals(parse("[{\"parts\": [{\"text\": \"Hello\"}], \"role\": \"user\"}]"), sent.get("contents"));
+    }
+
+    @Test
+    void streamsGeminiTextThenTheFinishReasonThenTheUsage() {
+        gemini.then("stream_generate_content_text");
+
+        List<JsonNode> chunks = stream("{\"model\": \"gemini\", \"stream\": true, \"stream_options\": "
+                + "{\"include_usage\": true}, \"messages\": " + HELLO + "}");
+
+        StringBuilder text = new StringBuilder();
+        chunks.forEach(chunk -> text.append(chunk.at("/choices/0/delta/content").asText("")));
+        assertEquals("The capital of France is Paris.\n", text.toString());
+        assertEquals("stop", chunks.get(chunks.size() - 2).at("/choices/0/finish_reason").asText());
+        JsonNode usage = chunks.get(chunks.size() - 1).get("usage");
+        // the last of the usage reports in the stream
+        assertEquals(13, usage.get("prompt_tokens").asInt());
+        assertEquals(8, usage.get("completion_tokens").asInt());
+        assertEquals(21, usage.get("total_tokens").asInt());
+    }
+
+    @Test
+    void streamsGeminiToolCallsAsIndexedDeltas() {
+        gemini.then("function_calls_stream");
+
+        List<JsonNode> chunks = stream("{\"model\": \"gemini\", \"stream\": true, \"messages\": " + HELLO + "}");
+
+        List<String> cities = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        for (JsonNode chunk : chunks) {
+            for (JsonNode call : chunk.at("/choices/0/delta/tool_calls")) {
+                indexes.add(call.get("index").asInt());
+                cities.add(parse(call.at("/function/arguments").asText()).get("city").asText());
+            }
+        }
+        assertEquals(List.of(0, 1), indexes);
+        assertEquals(List.of("Paris", "London"), cities);
+        assertEquals("tool_calls", chunks.get(chunks.size() - 1).at("/choices/0/finish_reason").asText());
+    }
+
+    @Test
     void rejectsModelsThatAreNotConfigured() {
         ApiException failure = assertThrows(ApiException.class,
                 () -> complete("{\"model\": \"gpt-4o\", \"messages\": " + HELLO + "}"));
@@ -329,7 +413,7 @@ class ChatCompletionsTest {
         assertEquals(404, failure.error().status());
         assertEquals("model_not_found", failure.error().code());
         assertEquals("model", failure.error().param());
-        assertTrue(failure.getMessage().contains("[default, claude, nova]"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("[default, claude, nova, gemini]"), failure.getMessage());
         assertTrue(openAi.requests().isEmpty());
     }
 

@@ -1,6 +1,7 @@
 package dev.chatmodels.functions.testing;
 
 import static dev.chatmodels.functions.testing.StandInModels.ANTHROPIC_KEY;
+import static dev.chatmodels.functions.testing.StandInModels.GOOGLE_KEY;
 import static dev.chatmodels.functions.testing.StandInModels.OPENAI_KEY;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,6 +37,8 @@ public abstract class ChatApiTest {
 
     protected static final String OPENAI = "/v1/chat/completions";
     protected static final String ANTHROPIC = "/v1/messages";
+    protected static final String GEMINI = "/v1/models/gemini-2.5-flash:generateContent";
+    protected static final String GEMINI_STREAM = "/v1/models/gemini-2.5-flash:streamGenerateContent";
     protected static final String HELLO = "[{\"role\": \"user\", \"content\": \"Hello, how are you?\"}]";
 
     @StandIn
@@ -61,6 +64,8 @@ public abstract class ChatApiTest {
         assertEquals("openai", models.at("/data/0/owned_by").asText());
         assertEquals("claude", models.at("/data/1/id").asText());
         assertEquals("anthropic", models.at("/data/1/owned_by").asText());
+        assertEquals("gemini", models.at("/data/2/id").asText());
+        assertEquals("google", models.at("/data/2/owned_by").asText());
     }
 
     @Test
@@ -68,7 +73,7 @@ public abstract class ChatApiTest {
         JsonNode health = SseBody.json(given().get("/q/health/ready").then().statusCode(200).extract().asString());
 
         assertEquals("UP", health.get("status").asText());
-        assertEquals("default,claude", health.at("/checks/0/data/models").asText());
+        assertEquals("default,claude,gemini", health.at("/checks/0/data/models").asText());
     }
 
     @Test
@@ -113,6 +118,51 @@ public abstract class ChatApiTest {
         assertEquals(300, body.get("max_tokens").asInt());
         assertEquals("END", body.at("/stop_sequences/0").asText());
         assertEquals("Be nice.", systemText(body));
+    }
+
+    @Test
+    void answersWithAGeminiModelTheKeyInItsHeader() {
+        replay(GEMINI, "gemini", "function_calls_parallel.response.json");
+
+        JsonNode completion = complete("""
+                {"model": "gemini", "messages": [{"role": "system", "content": "Be quick."},
+                  {"role": "user", "content": "Search three times"}], "max_tokens": 300}
+                """);
+
+        assertEquals("tool_calls", completion.at("/choices/0/finish_reason").asText());
+        assertEquals(3, completion.at("/choices/0/message/tool_calls").size());
+        assertEquals("gemini-2.5-flash", completion.get("model").asText());
+        assertEquals(291, completion.at("/usage/prompt_tokens").asInt());
+        assertEquals(137, completion.at("/usage/completion_tokens").asInt(), "candidates and thoughts");
+        RecordedRequest sent = onlyRequest();
+        assertEquals(GEMINI, sent.path());
+        assertNull(sent.query(), "the key is not in the URL");
+        assertEquals(GOOGLE_KEY, sent.header("x-goog-api-key"));
+        assertNull(sent.header("authorization"));
+        JsonNode body = sent.json();
+        assertEquals("Be quick.", body.at("/systemInstruction/parts/0/text").asText());
+        assertEquals(300, body.at("/generationConfig/maxOutputTokens").asInt());
+    }
+
+    @Test
+    void streamsGeminiThoughtsAsReasoningAndTheTextAsContent() {
+        replay(GEMINI_STREAM, "gemini", "thought_parts_stream.response.sse");
+
+        Response response = post("{\"model\": \"gemini\", \"stream\": true, \"stream_options\": {\"include_usage\": true},"
+                + " \"messages\": " + HELLO + "}");
+
+        response.then().statusCode(200);
+        SseBody sse = SseBody.parse(response.asString());
+        assertTrue(sse.done());
+        assertEquals(RecordedAnswers.streamedText("gemini", "thought_parts_stream"), sse.text());
+        List<JsonNode> chunks = sse.chunks();
+        assertTrue(chunks.stream().anyMatch(chunk -> chunk.at("/choices/0/delta/reasoning_content").asText("")
+                .startsWith("**Clarifying User Goals**")), response.asString());
+        assertEquals("stop", chunks.get(chunks.size() - 2).at("/choices/0/finish_reason").asText());
+        assertEquals(1290, chunks.get(chunks.size() - 1).at("/usage/total_tokens").asInt());
+        RecordedRequest sent = onlyRequest();
+        assertEquals("alt=sse", sent.query());
+        assertEquals(GOOGLE_KEY, sent.header("x-goog-api-key"));
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.chatmodels.error.SecretRedactor;
+import dev.chatmodels.testing.Fixtures;
 import dev.chatmodels.testing.ProviderStandIn;
 import dev.chatmodels.testing.Reply;
 import io.restassured.http.ContentType;
@@ -109,6 +110,30 @@ public abstract class KeyEchoTest {
         assertEquals(400, beforeOutput.statusCode(), beforeOutput.asString());
         assertNoSecret(beforeOutput.asString());
         assertLogHasNoSecret("[default] event=null data={\"error\"");
+    }
+
+    /**
+     * Google's recorded {@code API_KEY_INVALID} answer (an HTTP 400), as a gateway that echoes the key would change it:
+     * with the key in its message, for a call and for a stream. The client learns the credentials were rejected; the
+     * log has the body, redacted.
+     */
+    @Test
+    void aGeminiErrorEchoingTheKeyReachesTheClientRedacted() {
+        String body = Fixtures.read("gemini", "error_400_api_key_invalid.response.json")
+                .replace("API key not valid.", "API key " + KeyEchoModels.GOOGLE_KEY + " not valid.");
+        standIn.enqueue("/v1/models/gemini-2.0-flash:generateContent", Reply.json(400, body));
+        standIn.enqueue("/v1/models/gemini-2.0-flash:streamGenerateContent", Reply.json(400, body));
+
+        Response plain = post("{\"model\": \"gemini\", \"messages\": " + HELLO + "}");
+        Response streamed = post("{\"model\": \"gemini\", \"stream\": true, \"messages\": " + HELLO + "}");
+
+        for (Response response : List.of(plain, streamed)) {
+            assertTrue(response.statusCode() >= 400, response.asString());
+            assertNoSecret(response.asString());
+            assertTrue(response.asString().contains("provider_authentication_failed"), response.asString());
+        }
+        assertEquals(KeyEchoModels.GOOGLE_KEY, standIn.requests().get(0).header("x-goog-api-key"));
+        assertLogHasNoSecret("[gemini] HTTP 400 body=");
     }
 
     @Test

@@ -18,14 +18,14 @@ public interface ModelConfig {
     /**
      * The model: {@code provider:model} (e.g. {@code openai:gpt-4.1}, {@code anthropic:claude-haiku-4-5}), or a bare
      * model name whose provider is inferred from its prefix ({@code gpt-}, {@code o1}, {@code o3}, {@code o4} are
-     * OpenAI's, {@code claude} Anthropic's, {@code deepseek} DeepSeek's, {@code grok} xAI's, {@code mistral}
-     * Mistral's) or given by {@code provider}.
+     * OpenAI's, {@code claude} Anthropic's, {@code gemini} Google's, {@code deepseek} DeepSeek's, {@code grok} xAI's,
+     * {@code mistral} Mistral's) or given by {@code provider}.
      */
     Optional<String> model();
 
     /**
      * The provider, when {@code model} is a bare name without a known prefix: {@code openai}, {@code anthropic},
-     * {@code deepseek}, {@code xai}, {@code mistral}, {@code groq}, {@code openrouter} or {@code ollama}.
+     * {@code google}, {@code deepseek}, {@code xai}, {@code mistral}, {@code groq}, {@code openrouter} or {@code ollama}.
      */
     Optional<String> provider();
 
