@@ -413,7 +413,7 @@ class ChatCompletionsTest {
         assertEquals(404, failure.error().status());
         assertEquals("model_not_found", failure.error().code());
         assertEquals("model", failure.error().param());
-        assertTrue(failure.getMessage().contains("[default, claude, nova, gemini]"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("[default, claude, gemini, nova]"), failure.getMessage());
         assertTrue(openAi.requests().isEmpty());
     }
 
