@@ -2,10 +2,15 @@ package dev.chatmodels.tool;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
+import dev.chatmodels.callback.CallbackDispatcher;
+import dev.chatmodels.callback.RunInfo;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.Message;
+import dev.chatmodels.message.content.ToolCall;
 import dev.chatmodels.model.BlockingCall;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.model.RunConfig;
@@ -62,11 +67,21 @@ public final class ToolLoop {
             if (call >= config.effectiveRecursionLimit()) {
                 return Uni.createFrom().failure(new ToolLoopLimitException(call, conversation));
             }
-            return tools.executeAll(answer).chain(results -> {
+            return tools.executeAll(answer, toolCallbacks(model, config)).chain(results -> {
                 conversation.addAll(results);
                 return step(model, tools, conversation, config, call + 1);
             });
         });
+    }
+
+    /** The callbacks of each tool run: the model's (its defaults, the application's) and the loop's. */
+    private static Function<ToolCall, CallbackDispatcher> toolCallbacks(ChatModel model, RunConfig config) {
+        RunConfig effective = model.defaults().merge(config);
+        if (effective.callbacks().isEmpty()) {
+            return call -> CallbackDispatcher.NONE;
+        }
+        return call -> new CallbackDispatcher(new RunInfo(UUID.randomUUID(), call.name(), effective.tags(),
+                effective.metadata(), model.provider(), model.modelName(), null), effective.callbacks());
     }
 
     private static boolean asksForTools(AIMessage answer) {

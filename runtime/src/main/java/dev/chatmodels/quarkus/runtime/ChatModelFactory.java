@@ -14,9 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.chatmodels.callback.ChatCallback;
 import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.model.HttpChatModel;
 import dev.chatmodels.model.ModelSettings;
+import dev.chatmodels.model.RunConfig;
 import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
 import dev.chatmodels.quarkus.runtime.config.ModelConfig;
 import dev.chatmodels.quarkus.runtime.resilience.ModelResilience;
@@ -26,6 +28,7 @@ import dev.chatmodels.quarkus.runtime.transport.TransportSettings;
 import dev.chatmodels.quarkus.runtime.transport.VertxTransport;
 import dev.chatmodels.ratelimit.RateLimiter;
 import dev.chatmodels.tool.ToolSet;
+import io.quarkus.arc.All;
 import io.vertx.core.Vertx;
 
 /**
@@ -40,12 +43,15 @@ public class ChatModelFactory {
     private final ModelResilience resilience;
     private final ToolBeans toolBeans;
     private final Vertx vertx;
+    private final RunConfig defaults;
     private final ConcurrentMap<TransportSettings, VertxTransport> transports = new ConcurrentHashMap<>();
 
-    ChatModelFactory(ModelResilience resilience, ToolBeans toolBeans, Vertx vertx) {
+    /** @param callbacks the application's callback beans (and the extension's metrics and tracing), for every model */
+    ChatModelFactory(ModelResilience resilience, ToolBeans toolBeans, Vertx vertx, @All List<ChatCallback> callbacks) {
         this.resilience = resilience;
         this.toolBeans = toolBeans;
         this.vertx = vertx;
+        this.defaults = RunConfig.EMPTY.withCallbacks(callbacks.toArray(ChatCallback[]::new));
     }
 
     /**
@@ -95,6 +101,7 @@ public class ChatModelFactory {
                 .settings(settings(resolved, config, kwargs))
                 .guard(resilience.guard(resilienceName, config))
                 .rateLimiter(rateLimiter)
+                .defaults(defaults)
                 .build();
     }
 
