@@ -76,6 +76,14 @@ public final class CallbackDispatcher {
         each(c -> c.onRetry(run, attempt, failure));
     }
 
+    public void toolLoopStart(List<Message> messages) {
+        each(c -> c.onToolLoopStart(run, messages));
+    }
+
+    public void toolLoopEnd() {
+        each(c -> c.onToolLoopEnd(run));
+    }
+
     public void toolStart(ToolCall call) {
         each(c -> c.onToolStart(run, call));
     }

@@ -54,6 +54,18 @@ public interface ChatCallback {
     }
 
     /**
+     * A tool loop starts; {@code run} is the loop's own run. Every model call and tool run of the loop has the loop's
+     * run id in its metadata under {@link dev.chatmodels.tool.ToolLoop#RUN_ID_METADATA}, so a callback can relate
+     * them to the loop even when they happen on other threads.
+     */
+    default void onToolLoopStart(RunInfo run, List<Message> messages) {
+    }
+
+    /** A tool loop ended: with its answer, failed or cancelled. */
+    default void onToolLoopEnd(RunInfo run) {
+    }
+
+    /**
      * A tool loop runs a tool the model asked for; {@code run} is the tool's own run (a new id, the loop's tags and
      * metadata, the model that asked).
      */

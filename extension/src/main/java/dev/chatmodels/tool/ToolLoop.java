@@ -35,6 +35,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  */
 public final class ToolLoop {
 
+    /** The metadata key under which each model call and tool run of a loop has the loop's run id, for callbacks. */
+    public static final String RUN_ID_METADATA = "tool_loop_run_id";
+
     private ToolLoop() {
     }
 
@@ -54,7 +57,25 @@ public final class ToolLoop {
             Executor executor) {
         RunConfig effective = config == null ? RunConfig.EMPTY : config;
         ToolExecutor tools = new ToolExecutor(model.bindings().executableTools(), executor);
-        return Uni.createFrom().deferred(() -> step(model, tools, new ArrayList<>(messages), effective, 1));
+        CallbackDispatcher loop = loopCallbacks(model, effective);
+        if (!loop.isListening()) {
+            return Uni.createFrom().deferred(() -> step(model, tools, new ArrayList<>(messages), effective, 1));
+        }
+        RunConfig steps = effective.withMetadata(RUN_ID_METADATA, loop.run().runId().toString());
+        return Uni.createFrom().deferred(() -> {
+            loop.toolLoopStart(List.copyOf(messages));
+            return step(model, tools, new ArrayList<>(messages), steps, 1);
+        }).onTermination().invoke(loop::toolLoopEnd);
+    }
+
+    /** The callbacks of the loop itself: the model's (its defaults, the application's) and the loop's. */
+    private static CallbackDispatcher loopCallbacks(ChatModel model, RunConfig config) {
+        RunConfig effective = model.defaults().merge(config);
+        if (effective.callbacks().isEmpty()) {
+            return CallbackDispatcher.NONE;
+        }
+        return new CallbackDispatcher(new RunInfo(UUID.randomUUID(), effective.runName(), effective.tags(),
+                effective.metadata(), model.provider(), model.modelName(), null), effective.callbacks());
     }
 
     private static Uni<ToolLoopResult> step(ChatModel model, ToolExecutor tools, List<Message> conversation,

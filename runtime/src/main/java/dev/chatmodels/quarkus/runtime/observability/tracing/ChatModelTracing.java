@@ -18,6 +18,7 @@ import dev.chatmodels.message.ToolMessage;
 import dev.chatmodels.message.content.ToolCall;
 import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
 import dev.chatmodels.quarkus.runtime.observability.GenAi;
+import dev.chatmodels.tool.ToolLoop;
 import dev.chatmodels.usage.UsageMetadata;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -32,8 +33,8 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 /**
  * Traces every model call as an OpenTelemetry CLIENT span {@code chat {model}} and every tool a tool loop runs as a
  * span {@code execute_tool {name}}, with the GenAI conventions' attributes: registered only when the application has
- * {@code quarkus-opentelemetry}. A span's parent is the context current where the call starts; the provider request
- * carries the chat span's trace context. Prompt and answer content only with
+ * {@code quarkus-opentelemetry}. A span's parent is the context current where the call (or its tool loop) starts; the
+ * provider request carries the chat span's trace context. Prompt and answer content only with
  * {@code quarkus.chat-models.tracing.include-content=true}.
  */
 @Singleton
@@ -48,6 +49,11 @@ public class ChatModelTracing implements ChatCallback {
     private final boolean includeContent;
     /** The spans under way; every call ends with exactly one of end, error and cancel, which removes it. */
     private final Map<UUID, Span> spans = new ConcurrentHashMap<>();
+    /**
+     * The context each running tool loop started in, by the loop's run id: the loop's later calls and tool runs start
+     * on whichever thread the previous answer arrived, where the caller's context is not current.
+     */
+    private final Map<String, Context> loops = new ConcurrentHashMap<>();
 
     public ChatModelTracing(OpenTelemetry openTelemetry, ChatModelsConfig config) {
         this.tracer = openTelemetry.getTracer("dev.chatmodels");
@@ -59,7 +65,7 @@ public class ChatModelTracing implements ChatCallback {
     public void onStart(RunInfo run, List<Message> messages) {
         Span span = tracer.spanBuilder(GenAi.CHAT + " " + run.modelName())
                 .setSpanKind(SpanKind.CLIENT)
-                .setParent(Context.current())
+                .setParent(parent(run))
                 .setAttribute(GenAi.OPERATION_NAME, GenAi.CHAT)
                 .setAttribute(GenAi.PROVIDER_NAME, run.provider())
                 .setAttribute(GenAi.REQUEST_MODEL, run.modelName())
@@ -129,10 +135,20 @@ public class ChatModelTracing implements ChatCallback {
     }
 
     @Override
+    public void onToolLoopStart(RunInfo run, List<Message> messages) {
+        loops.put(run.runId().toString(), Context.current());
+    }
+
+    @Override
+    public void onToolLoopEnd(RunInfo run) {
+        loops.remove(run.runId().toString());
+    }
+
+    @Override
     public void onToolStart(RunInfo run, ToolCall call) {
         Span span = tracer.spanBuilder(GenAi.EXECUTE_TOOL + " " + call.name())
                 .setSpanKind(SpanKind.INTERNAL)
-                .setParent(Context.current())
+                .setParent(parent(run))
                 .setAttribute(GenAi.OPERATION_NAME, GenAi.EXECUTE_TOOL)
                 .setAttribute(GenAi.TOOL_NAME, call.name())
                 .setAttribute(GenAi.TOOL_TYPE, "function")
@@ -161,6 +177,12 @@ public class ChatModelTracing implements ChatCallback {
             failed(span, "tool_error", null);
         }
         span.end();
+    }
+
+    private Context parent(RunInfo run) {
+        Object loop = run.metadata().get(ToolLoop.RUN_ID_METADATA);
+        Context loopContext = loop == null ? null : loops.get(loop.toString());
+        return loopContext != null ? loopContext : Context.current();
     }
 
     private static void failed(Span span, String errorType, String description) {
