@@ -1,5 +1,6 @@
 package dev.chatmodels.callback;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,10 @@ public final class CallbackDispatcher {
 
     public void cancel() {
         each(c -> c.onCancel(run));
+    }
+
+    public void rateLimiterWait(Duration waited) {
+        each(c -> c.onRateLimiterWait(run, waited));
     }
 
     public void retry(int attempt, Throwable failure) {

@@ -1,5 +1,6 @@
 package dev.chatmodels.callback;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -44,6 +45,13 @@ public interface ChatCallback {
 
     /** The caller cancelled a call before it ended (for streams: stopped reading it). */
     default void onCancel(RunInfo run) {
+    }
+
+    /**
+     * The model's rate limiter admitted the call after {@code waited} (zero when a permit was at hand); only for models
+     * with a rate limiter.
+     */
+    default void onRateLimiterWait(RunInfo run, Duration waited) {
     }
 
     /**

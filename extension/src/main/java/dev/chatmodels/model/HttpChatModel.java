@@ -1,5 +1,6 @@
 package dev.chatmodels.model;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,13 +164,25 @@ public final class HttpChatModel implements ChatModel {
                 HttpCall httpCall = httpCall(request, false, callbacks);
                 return guard.guard(() -> attempt(retries, httpCall));
             }
-            return encode(request, false, inline, callbacks).chain(httpCall -> rateLimiter.acquire(request.estimatedTokens())
+            return encode(request, false, inline, callbacks).chain(httpCall -> admitted(request, callbacks)
                     .chain(() -> guard.guard(() -> attempt(retries, httpCall))));
         }).onFailure().transform(redactor::redact);
         // every Mutiny operator costs a context-propagation capture per call: only when someone listens
         return callbacks.isListening()
                 ? call.invoke(callbacks::end).onFailure().invoke(callbacks::error).onCancellation().invoke(callbacks::cancel)
                 : call;
+    }
+
+    /** Completes when the rate limiter admits the call; listening callbacks learn how long it waited. */
+    private Uni<Void> admitted(ChatRequest request, CallbackDispatcher callbacks) {
+        if (rateLimiter == RateLimiter.NONE || !callbacks.isListening()) {
+            return rateLimiter.acquire(request.estimatedTokens());
+        }
+        return Uni.createFrom().deferred(() -> {
+            long start = System.nanoTime();
+            return rateLimiter.acquire(request.estimatedTokens())
+                    .invoke(() -> callbacks.rateLimiterWait(Duration.ofNanos(System.nanoTime() - start)));
+        });
     }
 
     /** One attempt of a call, the guard asks for one per retry; {@code retries} is {@code null} when nobody listens. */
@@ -223,7 +236,7 @@ public final class HttpChatModel implements ChatModel {
             return guard.guardStream(() -> streamAttempt(retries, call));
         }
         return encode(request, true, inline, callbacks)
-                .chain(call -> rateLimiter.acquire(request.estimatedTokens()).replaceWith(call))
+                .chain(call -> admitted(request, callbacks).replaceWith(call))
                 .onItem().transformToMulti(call -> guard.guardStream(() -> streamAttempt(retries, call)));
     }
 

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.chatmodels.error.AuthenticationException;
+import dev.chatmodels.error.CircuitOpenException;
+import dev.chatmodels.error.ProviderServerException;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.quarkus.deployment.StandInConfigSource;
 import dev.chatmodels.quarkus.runtime.ModelName;
@@ -69,6 +71,17 @@ class MetricsTest {
             .overrideConfigKey("quarkus.chat-models.retried.max-retries", "1")
             .overrideConfigKey("quarkus.chat-models.retried.retry-backoff", "1ms")
             .overrideConfigKey("quarkus.chat-models.retried.max-retry-delay", "1ms")
+            .overrideConfigKey("quarkus.chat-models.guarded.model", "openai:gpt-4.1-mini")
+            .overrideConfigKey("quarkus.chat-models.guarded.api-key", KEY)
+            .overrideConfigKey("quarkus.chat-models.guarded.max-retries", "0")
+            .overrideConfigKey("quarkus.chat-models.guarded.rate-limit.requests-per-second", "1000")
+            .overrideConfigKey("quarkus.chat-models.guarded.rate-limit.check-every", "1ms")
+            .overrideConfigKey("quarkus.chat-models.guarded.circuit-breaker.enabled", "true")
+            .overrideConfigKey("quarkus.chat-models.guarded.circuit-breaker.request-volume-threshold", "2")
+            .overrideConfigKey("quarkus.chat-models.guarded.circuit-breaker.failure-ratio", "1")
+            // open stays open for the whole test
+            .overrideConfigKey("quarkus.chat-models.guarded.circuit-breaker.delay", "1h")
+            .overrideRuntimeConfigKey("quarkus.chat-models.guarded.base-url", "${stand-in.url}/v1")
             .overrideRuntimeConfigKey("quarkus.chat-models.base-url", "${stand-in.url}/v1")
             .overrideRuntimeConfigKey("quarkus.chat-models.claude.base-url", "${stand-in.url}/anthropic/v1")
             .overrideRuntimeConfigKey("quarkus.chat-models.streamer.base-url", "${stand-in.url}/v1")
@@ -96,6 +109,10 @@ class MetricsTest {
     @Inject
     @ModelName("retried")
     ChatModel retried;
+
+    @Inject
+    @ModelName("guarded")
+    ChatModel guarded;
 
     @TestHTTPResource("/q/metrics")
     URI metrics;
@@ -195,6 +212,28 @@ class MetricsTest {
         assertEquals("dev.chatmodels.error.ProviderServerException",
                 scrape.samples("chat_models_client_retries_total", model).get(0).labels().get("error_type"));
         assertEquals(1, scrape.value(DURATION + "_count", with(model, "error_type", "none")));
+    }
+
+    @Test
+    void rateLimiterWaitsAndCircuitBreakerStateAreMeasured() throws Exception {
+        standIn.enqueue("/v1/chat/completions", Reply.fromFixture("openai-chat", "error_503_overloaded.response.json"),
+                Reply.fromFixture("openai-chat", "error_503_overloaded.response.json"));
+        Map<String, String> model = Map.of("chat_models_model", "guarded");
+
+        assertThrows(ProviderServerException.class, () -> guarded.invoke(PROMPT));
+        PrometheusText closed = scrape();
+        assertEquals(1, closed.value("chat_models_client_circuit_breaker_state", with(model, "state", "closed")));
+        assertEquals(0, closed.value("chat_models_client_circuit_breaker_state", with(model, "state", "open")));
+        assertEquals(0, closed.value("chat_models_client_circuit_breaker_state", with(model, "state", "half_open")));
+        assertThrows(ProviderServerException.class, () -> guarded.invoke(PROMPT));
+        assertThrows(CircuitOpenException.class, () -> guarded.invoke(PROMPT));
+
+        PrometheusText open = scrape();
+        assertEquals(0, open.value("chat_models_client_circuit_breaker_state", with(model, "state", "closed")));
+        assertEquals(1, open.value("chat_models_client_circuit_breaker_state", with(model, "state", "open")));
+        assertEquals(3, open.value("chat_models_client_rate_limiter_wait_seconds_count", model));
+        assertEquals(2, standIn.requestCount("/v1/chat/completions"));
+        assertEquals(1, open.value(DURATION + "_count", with(model, "error_type", CircuitOpenException.class.getName())));
     }
 
     private PrometheusText scrape() throws IOException, InterruptedException {

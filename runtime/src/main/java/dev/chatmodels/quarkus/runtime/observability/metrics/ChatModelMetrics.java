@@ -2,7 +2,9 @@ package dev.chatmodels.quarkus.runtime.observability.metrics;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -15,12 +17,15 @@ import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.Message;
 import dev.chatmodels.quarkus.runtime.observability.GenAi;
+import dev.chatmodels.quarkus.runtime.resilience.ModelResilience;
 import dev.chatmodels.usage.UsageMetadata;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /**
  * Records the OpenTelemetry GenAI client metrics of every model call in Micrometer: registered only when the
@@ -34,6 +39,8 @@ public class ChatModelMetrics implements ChatCallback {
     public static final String TOKEN_USAGE = "gen_ai.client.token.usage";
     public static final String TIME_TO_FIRST_CHUNK = "gen_ai.client.operation.time_to_first_chunk";
     public static final String RETRIES = "chat_models.client.retries";
+    public static final String RATE_LIMITER_WAIT = "chat_models.client.rate_limiter.wait";
+    public static final String CIRCUIT_BREAKER_STATE = "chat_models.client.circuit_breaker.state";
 
     /** The bucket boundaries the GenAI conventions advise, in seconds and in tokens. */
     private static final Duration[] DURATION_BUCKETS = seconds(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12,
@@ -43,16 +50,32 @@ public class ChatModelMetrics implements ChatCallback {
     private static final String NONE = "none";
 
     private final MeterRegistry registry;
+    private final ModelResilience resilience;
+    /** The configured models whose circuit breaker gauges are registered (or that have none). */
+    private final Set<String> breakerGauges = ConcurrentHashMap.newKeySet();
     /** The calls under way; every call ends with exactly one of end, error and cancel, which removes it. */
     private final Map<UUID, CallTiming> calls = new ConcurrentHashMap<>();
 
-    public ChatModelMetrics(MeterRegistry registry) {
+    public ChatModelMetrics(MeterRegistry registry, ModelResilience resilience) {
         this.registry = registry;
+        this.resilience = resilience;
     }
 
     @Override
     public void onStart(RunInfo run, List<Message> messages) {
         calls.put(run.runId(), new CallTiming(registry.config().clock().monotonicTime()));
+        if (run.configuredName() != null && breakerGauges.add(run.configuredName())) {
+            circuitBreakerGauges(run);
+        }
+    }
+
+    @Override
+    public void onRateLimiterWait(RunInfo run, Duration waited) {
+        Timer.builder(RATE_LIMITER_WAIT)
+                .description("Time chat model calls waited for their rate limiter")
+                .serviceLevelObjectives(DURATION_BUCKETS)
+                .tags(callTags(run))
+                .register(registry).record(waited);
     }
 
     @Override
@@ -138,6 +161,25 @@ public class ChatModelMetrics implements ChatCallback {
                 .serviceLevelObjectives(TOKEN_BUCKETS)
                 .tags(tags.and(GenAi.TOKEN_TYPE, type))
                 .register(registry).record(count);
+    }
+
+    /**
+     * One gauge per state of the model's circuit breaker, 1 for the current state and 0 for the others, as SmallRye
+     * Fault Tolerance reports its own.
+     */
+    private void circuitBreakerGauges(RunInfo run) {
+        String name = run.configuredName();
+        if (resilience.circuitBreakerState(name).isEmpty()) {
+            return;
+        }
+        for (CircuitBreakerState state : CircuitBreakerState.values()) {
+            Gauge.builder(CIRCUIT_BREAKER_STATE,
+                    () -> resilience.circuitBreakerState(name).map(current -> current == state ? 1 : 0).orElse(0))
+                    .description("Whether the circuit breaker of a chat model is in this state (1) or not (0)")
+                    .tags(GenAi.CONFIGURED_MODEL, GenAi.configuredModel(run), "state", state.name().toLowerCase(Locale.ROOT))
+                    .strongReference(true)
+                    .register(registry);
+        }
     }
 
     private static Tags callTags(RunInfo run) {
