@@ -56,7 +56,8 @@ public interface ChatCallback {
 
     /**
      * The call guard sends the call again after a failed attempt; {@code attempt} is the number of the new attempt (2
-     * for the first retry), {@code failure} what the previous attempt failed with.
+     * for the first retry), {@code failure} what the previous attempt failed with, {@code null} when the guard gave up
+     * on the attempt itself (its timeout).
      */
     default void onRetry(RunInfo run, int attempt, Throwable failure) {
     }
@@ -80,7 +81,10 @@ public interface ChatCallback {
     default void onToolStart(RunInfo run, ToolCall call) {
     }
 
-    /** A tool the model asked for answered; a tool that failed answers with {@link ToolMessage.Status#ERROR}. */
+    /**
+     * A tool the model asked for answered; a tool that failed, or whose run the loop's caller cancelled, answers with
+     * {@link ToolMessage.Status#ERROR}.
+     */
     default void onToolEnd(RunInfo run, ToolCall call, ToolMessage result) {
     }
 }

@@ -50,7 +50,9 @@ public final class ToolExecutor {
             return execute(call);
         }
         callbacks.toolStart(call);
-        return execute(call).invoke(result -> callbacks.toolEnd(call, result));
+        // a loop cancelled while its tools run still ends each tool run it started, for callbacks holding state
+        return execute(call).invoke(result -> callbacks.toolEnd(call, result)).onCancellation()
+                .invoke(() -> callbacks.toolEnd(call, ToolMessage.error("The tool run was cancelled", call.id())));
     }
 
     /**

@@ -90,7 +90,7 @@ class CallbackEventsTest {
 
         @Override
         public void onRetry(RunInfo run, int attempt, Throwable failure) {
-            events.add("retry " + attempt + " after " + failure.getClass().getSimpleName());
+            events.add("retry " + attempt + " after " + (failure == null ? "nothing" : failure.getClass().getSimpleName()));
         }
     }
 
@@ -106,6 +106,32 @@ class CallbackEventsTest {
                 RunConfig.EMPTY.withCallbacks(events));
 
         assertEquals(List.of("start", "retry 2 after ProviderServerException", "end fine"), events.events);
+    }
+
+    @Test
+    void aRetryAfterAnAttemptTheGuardGaveUpOnHasNoFailure() {
+        // the guard's timeout: the first attempt never answers, the guard cancels it and tries again
+        CallGuard timingOut = new CallGuard() {
+            @Override
+            public <T> Uni<T> guard(Supplier<Uni<T>> call) {
+                return Uni.createFrom().deferred(call::get).ifNoItem().after(Duration.ofMillis(10)).fail().onFailure()
+                        .recoverWithUni(failure -> call.get());
+            }
+
+            @Override
+            public <T> Multi<T> guardStream(Supplier<Multi<T>> stream) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        AtomicInteger attempts = new AtomicInteger();
+        FakeChatTransport transport = FakeChatTransport.posting(call -> attempts.incrementAndGet() == 1
+                ? Uni.createFrom().nothing()
+                : ok(FakeChatCodec.answer("fine", "fake-1", 1, 1)));
+        Events events = new Events();
+
+        model(transport, timingOut).invoke(List.of(HumanMessage.of("hi")), RunConfig.EMPTY.withCallbacks(events));
+
+        assertEquals(List.of("start", "retry 2 after nothing", "end fine"), events.events);
     }
 
     @Test

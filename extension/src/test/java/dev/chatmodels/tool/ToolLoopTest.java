@@ -175,4 +175,41 @@ class ToolLoopTest {
         assertEquals(2, runs.stream().skip(1).filter(run -> loopId.equals(run.metadata().get(ToolLoop.RUN_ID_METADATA)))
                 .filter(run -> run.runName().equals("weather")).count());
     }
+
+    @Test
+    void aToolRunCancelledWithItsLoopStillEndsForCallbacks() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ChatTool slow = ChatTool.fromRecord("slow", City.class, "Takes its time", city -> {
+            running.countDown();
+            release.await(30, TimeUnit.SECONDS);
+            return "late";
+        });
+        ScriptedChatModel scripted = ScriptedChatModel.of("openai")
+                .answering(AIMessage.ofToolCalls(List.of(new ToolCall("call_1", "slow", Map.of("city", "Lima")))));
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        ChatCallback callback = new ChatCallback() {
+            @Override
+            public void onToolEnd(RunInfo run, ToolCall call, ToolMessage result) {
+                events.add("tool end " + result.status() + " " + result.text());
+            }
+
+            @Override
+            public void onToolLoopEnd(RunInfo run) {
+                events.add("loop end");
+            }
+        };
+
+        try {
+            var loop = ToolLoop.runAsync(scripted.bindTools(List.of(slow)), List.of(HumanMessage.of("Lima?")),
+                    RunConfig.EMPTY.withCallbacks(callback)).subscribe().with(result -> events.add("answer"));
+            assertTrue(running.await(30, TimeUnit.SECONDS), "the tool never ran");
+            loop.cancel();
+        } finally {
+            release.countDown();
+        }
+
+        // cancelling reaches the loop before its tools: both end, in that order
+        assertEquals(List.of("loop end", "tool end ERROR The tool run was cancelled"), events);
+    }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.chatmodels.error.AuthenticationException;
 import dev.chatmodels.error.CircuitOpenException;
 import dev.chatmodels.error.ProviderServerException;
+import dev.chatmodels.error.ProviderTimeoutException;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.quarkus.deployment.StandInConfigSource;
 import dev.chatmodels.quarkus.runtime.ModelName;
@@ -82,6 +83,14 @@ class MetricsTest {
             // open stays open for the whole test
             .overrideConfigKey("quarkus.chat-models.guarded.circuit-breaker.delay", "1h")
             .overrideRuntimeConfigKey("quarkus.chat-models.guarded.base-url", "${stand-in.url}/v1")
+            .overrideConfigKey("quarkus.chat-models.slow.model", "openai:gpt-4.1-mini")
+            .overrideConfigKey("quarkus.chat-models.slow.api-key", KEY)
+            .overrideConfigKey("quarkus.chat-models.slow.max-retries", "1")
+            .overrideConfigKey("quarkus.chat-models.slow.retry-backoff", "1ms")
+            .overrideConfigKey("quarkus.chat-models.slow.max-retry-delay", "1ms")
+            // long enough for any answer of the stand-in on a busy machine, far shorter than its stalled one
+            .overrideConfigKey("quarkus.chat-models.slow.timeout", "5s")
+            .overrideRuntimeConfigKey("quarkus.chat-models.slow.base-url", "${stand-in.url}/v1")
             .overrideRuntimeConfigKey("quarkus.chat-models.base-url", "${stand-in.url}/v1")
             .overrideRuntimeConfigKey("quarkus.chat-models.claude.base-url", "${stand-in.url}/anthropic/v1")
             .overrideRuntimeConfigKey("quarkus.chat-models.streamer.base-url", "${stand-in.url}/v1")
@@ -113,6 +122,10 @@ class MetricsTest {
     @Inject
     @ModelName("guarded")
     ChatModel guarded;
+
+    @Inject
+    @ModelName("slow")
+    ChatModel slow;
 
     @TestHTTPResource("/q/metrics")
     URI metrics;
@@ -212,6 +225,19 @@ class MetricsTest {
         assertEquals("dev.chatmodels.error.ProviderServerException",
                 scrape.samples("chat_models_client_retries_total", model).get(0).labels().get("error_type"));
         assertEquals(1, scrape.value(DURATION + "_count", with(model, "error_type", "none")));
+    }
+
+    @Test
+    void retryAfterATimeoutCountsTheTimeout() throws Exception {
+        standIn.enqueue("/v1/chat/completions",
+                Reply.fromFixture("openai-chat", "text_nonstream.response.json").delayFirstByte(Duration.ofMinutes(5)),
+                Reply.fromFixture("openai-chat", "text_nonstream.response.json"));
+
+        slow.invoke(PROMPT);
+
+        PrometheusText scrape = scrape();
+        assertEquals(1, scrape.value("chat_models_client_retries_total", Map.of("chat_models_model", "slow",
+                "error_type", ProviderTimeoutException.class.getName())));
     }
 
     @Test

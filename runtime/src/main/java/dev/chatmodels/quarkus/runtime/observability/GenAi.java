@@ -1,6 +1,7 @@
 package dev.chatmodels.quarkus.runtime.observability;
 
 import dev.chatmodels.callback.RunInfo;
+import dev.chatmodels.error.ProviderTimeoutException;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.quarkus.runtime.config.ChatModelsConfig;
 
@@ -37,8 +38,6 @@ public final class GenAi {
     public static final String EXECUTE_TOOL = "execute_tool";
     /** {@link #ERROR_TYPE} of a call the caller cancelled. */
     public static final String CANCELLED = "cancelled";
-    /** {@link #ERROR_TYPE} of a retry whose failed attempt was given up without a failure of its own (a timeout). */
-    public static final String OTHER = "_OTHER";
 
     private GenAi() {
     }
@@ -56,6 +55,14 @@ public final class GenAi {
 
     /** A failure's type, low in cardinality and free of any message text: its class name. */
     public static String errorType(Throwable failure) {
-        return failure == null ? OTHER : failure.getClass().getName();
+        return failure.getClass().getName();
+    }
+
+    /**
+     * The type of the failure a retry follows: the guard gives up on an attempt itself only when it times out, and
+     * fails it with a {@link ProviderTimeoutException}.
+     */
+    public static String retriedErrorType(Throwable failure) {
+        return failure == null ? ProviderTimeoutException.class.getName() : errorType(failure);
     }
 }

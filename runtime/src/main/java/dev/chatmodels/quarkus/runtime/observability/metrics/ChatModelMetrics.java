@@ -108,7 +108,7 @@ public class ChatModelMetrics implements ChatCallback {
     public void onRetry(RunInfo run, int attempt, Throwable failure) {
         Counter.builder(RETRIES)
                 .description("Attempts of chat model calls sent again after a failed attempt")
-                .tags(callTags(run).and(GenAi.ERROR_TYPE, GenAi.errorType(failure)))
+                .tags(callTags(run).and(GenAi.ERROR_TYPE, GenAi.retriedErrorType(failure)))
                 .register(registry).increment();
     }
 

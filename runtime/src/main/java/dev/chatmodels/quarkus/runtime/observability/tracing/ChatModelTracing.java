@@ -90,7 +90,7 @@ public class ChatModelTracing implements ChatCallback {
         Span span = spans.get(run.runId());
         if (span != null) {
             span.addEvent(RETRY_EVENT, Attributes.builder().put("chat_models.attempt", attempt)
-                    .put(GenAi.ERROR_TYPE, GenAi.errorType(failure)).build());
+                    .put(GenAi.ERROR_TYPE, GenAi.retriedErrorType(failure)).build());
         }
     }
 
