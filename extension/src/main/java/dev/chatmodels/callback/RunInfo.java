@@ -4,7 +4,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What a callback learns about the call an event belongs to. */
+/**
+ * What a callback learns about the call an event belongs to. {@code request} holds the request's sampling settings
+ * that are set, under their names in the OpenTelemetry GenAI conventions without the {@code gen_ai.request.} prefix:
+ * {@code temperature}, {@code max_tokens}, {@code stop_sequences}, {@code top_p}, {@code top_k},
+ * {@code frequency_penalty}, {@code presence_penalty}, {@code seed}.
+ */
 public record RunInfo(UUID runId, String runName, List<String> tags, Map<String, Object> metadata, String provider,
-        String modelName, String configuredName) {
+        String modelName, String configuredName, Map<String, Object> request) {
+
+    public RunInfo {
+        request = request == null ? Map.of() : Map.copyOf(request);
+    }
+
+    /** A run whose request settings are not known (a tool run, a tool loop). */
+    public RunInfo(UUID runId, String runName, List<String> tags, Map<String, Object> metadata, String provider,
+            String modelName, String configuredName) {
+        this(runId, runName, tags, metadata, provider, modelName, configuredName, Map.of());
+    }
 }

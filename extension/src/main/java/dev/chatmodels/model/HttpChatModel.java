@@ -369,7 +369,7 @@ public final class HttpChatModel implements ChatModel {
         // a batch passes the scopes along in its config: count each call once
         scopes.stream().filter(scope -> !all.contains(scope)).forEach(all::add);
         RunInfo run = new RunInfo(UUID.randomUUID(), effective.runName(), effective.tags(), effective.metadata(),
-                provider.name(), settings.modelName(), configuredName);
+                provider.name(), settings.modelName(), configuredName, settings.requestSettings());
         return new CallbackDispatcher(run, all);
     }
 

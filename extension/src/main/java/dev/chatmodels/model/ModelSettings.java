@@ -41,4 +41,31 @@ public record ModelSettings(String modelName, Double temperature, Integer maxTok
         all.putAll(more);
         return new ModelSettings(modelName, temperature, maxTokens, stop, all);
     }
+
+    /**
+     * The sampling settings that are set, named as the OpenTelemetry GenAI conventions name them without their
+     * {@code gen_ai.request.} prefix (see {@link dev.chatmodels.callback.RunInfo#request()}); numeric keyword
+     * arguments with a convention name are included.
+     */
+    public Map<String, Object> requestSettings() {
+        Map<String, Object> request = new LinkedHashMap<>();
+        if (temperature != null) {
+            request.put("temperature", temperature);
+        }
+        if (maxTokens != null) {
+            request.put("max_tokens", maxTokens);
+        }
+        if (!stop.isEmpty()) {
+            request.put("stop_sequences", stop);
+        }
+        for (String name : CONVENTION_KWARGS) {
+            if (kwargs.get(name) instanceof Number value) {
+                request.put(name, value);
+            }
+        }
+        return request;
+    }
+
+    private static final List<String> CONVENTION_KWARGS = List.of("top_p", "top_k", "frequency_penalty",
+            "presence_penalty", "seed");
 }

@@ -69,6 +69,10 @@ class TracingTest {
             .overrideConfigKey("quarkus.chat-models.claude.model", "anthropic:claude-haiku-4-5")
             .overrideConfigKey("quarkus.chat-models.claude.api-key", KEY)
             .overrideConfigKey("quarkus.chat-models.claude.max-retries", "0")
+            .overrideConfigKey("quarkus.chat-models.claude.temperature", "0.25")
+            .overrideConfigKey("quarkus.chat-models.claude.max-tokens", "300")
+            .overrideConfigKey("quarkus.chat-models.claude.stop", "END,STOP")
+            .overrideConfigKey("quarkus.chat-models.claude.params.top_k", "40")
             .overrideRuntimeConfigKey("quarkus.chat-models.base-url", "${stand-in.url}/v1")
             .overrideRuntimeConfigKey("quarkus.chat-models.claude.base-url", "${stand-in.url}/anthropic/v1");
 
@@ -137,6 +141,11 @@ class TracingTest {
         assertEquals("anthropic", attribute(chat, "gen_ai.provider.name"));
         assertEquals("claude-sonnet-4-5-20250929", attribute(chat, "gen_ai.response.model"));
         assertEquals("claude", attribute(chat, "chat_models.model"));
+        assertEquals(0.25, chat.getAttributes().get(AttributeKey.doubleKey("gen_ai.request.temperature")));
+        assertEquals(300L, chat.getAttributes().get(AttributeKey.longKey("gen_ai.request.max_tokens")));
+        assertEquals(40L, chat.getAttributes().get(AttributeKey.longKey("gen_ai.request.top_k")));
+        assertEquals(List.of("END", "STOP"),
+                chat.getAttributes().get(AttributeKey.stringArrayKey("gen_ai.request.stop_sequences")));
         // the finish reason of the message, normalised as every provider's
         assertEquals(List.of(answer.finishReason()), chat.getAttributes().get(FINISH_REASONS));
         assertEquals(1220L, chat.getAttributes().get(AttributeKey.longKey("gen_ai.usage.input_tokens")));

@@ -14,6 +14,8 @@ public final class GenAi {
     public static final String OPERATION_NAME = "gen_ai.operation.name";
     public static final String PROVIDER_NAME = "gen_ai.provider.name";
     public static final String REQUEST_MODEL = "gen_ai.request.model";
+    /** The prefix of the request settings of {@link RunInfo#request()}: {@code gen_ai.request.temperature}... */
+    public static final String REQUEST_PREFIX = "gen_ai.request.";
     public static final String RESPONSE_MODEL = "gen_ai.response.model";
     public static final String RESPONSE_ID = "gen_ai.response.id";
     public static final String RESPONSE_FINISH_REASONS = "gen_ai.response.finish_reasons";

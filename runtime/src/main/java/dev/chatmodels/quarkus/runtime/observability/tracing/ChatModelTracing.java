@@ -71,6 +71,7 @@ public class ChatModelTracing implements ChatCallback {
                 .setAttribute(GenAi.REQUEST_MODEL, run.modelName())
                 .setAttribute(GenAi.CONFIGURED_MODEL, GenAi.configuredModel(run))
                 .startSpan();
+        run.request().forEach((name, value) -> requestAttribute(span, name, value));
         if (includeContent) {
             span.setAttribute(GenAi.INPUT_MESSAGES, MessageJson.listToJson(messages).toString());
         }
@@ -183,6 +184,18 @@ public class ChatModelTracing implements ChatCallback {
         Object loop = run.metadata().get(ToolLoop.RUN_ID_METADATA);
         Context loopContext = loop == null ? null : loops.get(loop.toString());
         return loopContext != null ? loopContext : Context.current();
+    }
+
+    /** A request setting as {@code gen_ai.request.<name>}: a number, or a list of strings (stop sequences). */
+    private static void requestAttribute(Span span, String name, Object value) {
+        String key = GenAi.REQUEST_PREFIX + name;
+        if (value instanceof Double || value instanceof Float) {
+            span.setAttribute(key, ((Number) value).doubleValue());
+        } else if (value instanceof Number number) {
+            span.setAttribute(key, number.longValue());
+        } else if (value instanceof List<?> list) {
+            span.setAttribute(AttributeKey.stringArrayKey(key), list.stream().map(String::valueOf).toList());
+        }
     }
 
     private static void failed(Span span, String errorType, String description) {
