@@ -11,6 +11,10 @@ import java.util.Map;
 public record ModelSettings(String modelName, Double temperature, Integer maxTokens, List<String> stop,
         Map<String, Object> kwargs) {
 
+    /** Keyword arguments the OpenTelemetry GenAI conventions name as request attributes. */
+    private static final List<String> CONVENTION_KWARGS = List.of("top_p", "top_k", "frequency_penalty",
+            "presence_penalty", "seed");
+
     public ModelSettings {
         if (modelName == null || modelName.isBlank()) {
             throw new IllegalArgumentException("A model needs a model name");
@@ -65,7 +69,4 @@ public record ModelSettings(String modelName, Double temperature, Integer maxTok
         }
         return request;
     }
-
-    private static final List<String> CONVENTION_KWARGS = List.of("top_p", "top_k", "frequency_penalty",
-            "presence_penalty", "seed");
 }
