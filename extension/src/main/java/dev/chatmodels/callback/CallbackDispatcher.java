@@ -1,6 +1,9 @@
 package dev.chatmodels.callback;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -8,6 +11,8 @@ import java.util.logging.Logger;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.Message;
+import dev.chatmodels.message.ToolMessage;
+import dev.chatmodels.message.content.ToolCall;
 
 /** Delivers one call's events to its callbacks; a failing callback is logged and never fails the call. */
 public final class CallbackDispatcher {
@@ -49,6 +54,16 @@ public final class CallbackDispatcher {
         each(c -> c.onStart(run, messages));
     }
 
+    /** {@code headers} with the headers the callbacks add to the call's request. */
+    public Map<String, String> requestHeaders(Map<String, String> headers) {
+        if (!isListening()) {
+            return headers;
+        }
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        each(c -> c.onRequest(run, all::put));
+        return all.size() == headers.size() ? headers : Map.copyOf(all);
+    }
+
     public void token(AIMessageChunk chunk) {
         if (isListening()) {
             String text = chunk.text();
@@ -62,6 +77,34 @@ public final class CallbackDispatcher {
 
     public void error(Throwable error) {
         each(c -> c.onError(run, error));
+    }
+
+    public void cancel() {
+        each(c -> c.onCancel(run));
+    }
+
+    public void rateLimiterWait(Duration waited) {
+        each(c -> c.onRateLimiterWait(run, waited));
+    }
+
+    public void retry(int attempt, Throwable failure) {
+        each(c -> c.onRetry(run, attempt, failure));
+    }
+
+    public void toolLoopStart(List<Message> messages) {
+        each(c -> c.onToolLoopStart(run, messages));
+    }
+
+    public void toolLoopEnd() {
+        each(c -> c.onToolLoopEnd(run));
+    }
+
+    public void toolStart(ToolCall call) {
+        each(c -> c.onToolStart(run, call));
+    }
+
+    public void toolEnd(ToolCall call, ToolMessage result) {
+        each(c -> c.onToolEnd(run, call, result));
     }
 
     private void each(Consumer<ChatCallback> event) {

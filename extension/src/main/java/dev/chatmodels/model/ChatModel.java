@@ -72,6 +72,14 @@ public interface ChatModel {
     /** What this model is bound to: tools, tool choice, response format. */
     Bindings bindings();
 
+    /**
+     * The run configuration every call of this model starts from (its {@link #withConfig} settings and, in a Quarkus
+     * application, the application's {@link ChatCallback} beans); a call's own configuration is merged on top.
+     */
+    default RunConfig defaults() {
+        return RunConfig.EMPTY;
+    }
+
     /** A model with other bindings and everything else shared with this one. */
     ChatModel withBindings(Bindings bindings);
 

@@ -72,6 +72,12 @@ public final class FallbackChatModel implements ChatModel {
                 failure -> previous.test(failure) || more.stream().anyMatch(type -> type.isInstance(failure)));
     }
 
+    /** The primary model's: a tool loop over the chain reports its tool runs to the primary's callbacks. */
+    @Override
+    public RunConfig defaults() {
+        return models.get(0).defaults();
+    }
+
     /** The models in the order they are tried, the primary first. */
     public List<ChatModel> models() {
         return models;

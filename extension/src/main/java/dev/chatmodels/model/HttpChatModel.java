@@ -1,5 +1,6 @@
 package dev.chatmodels.model;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,6 +144,11 @@ public final class HttpChatModel implements ChatModel {
         return profile;
     }
 
+    @Override
+    public RunConfig defaults() {
+        return defaults;
+    }
+
     /** The name this model has in configuration ({@code <default>} for the default model), or {@code null}. */
     public String configuredName() {
         return configuredName;
@@ -198,17 +204,41 @@ public final class HttpChatModel implements ChatModel {
         }
         Uni<AIMessage> call = Uni.createFrom().deferred(() -> {
             callbacks.start(request.messages());
+            RetryReport retries = callbacks.isListening() ? new RetryReport(callbacks) : null;
             boolean inline = encodesInline(request);
             if (inline && rateLimiter == RateLimiter.NONE) {
                 // nothing to wait for: no operators for the encoding and the limiter (each costs per call)
-                HttpCall httpCall = httpCall(request, false);
-                return guard.guard(() -> send(httpCall));
+                HttpCall httpCall = httpCall(request, false, callbacks);
+                return guard.guard(() -> attempt(retries, httpCall));
             }
-            return encode(request, false, inline).chain(httpCall -> rateLimiter.acquire(request.estimatedTokens())
-                    .chain(() -> guard.guard(() -> send(httpCall))));
+            return encode(request, false, inline, callbacks).chain(httpCall -> admitted(request, callbacks)
+                    .chain(() -> guard.guard(() -> attempt(retries, httpCall))));
         }).onFailure().transform(redactor::redact);
         // every Mutiny operator costs a context-propagation capture per call: only when someone listens
-        return callbacks.isListening() ? call.invoke(callbacks::end).onFailure().invoke(callbacks::error) : call;
+        return callbacks.isListening()
+                ? call.invoke(callbacks::end).onFailure().invoke(callbacks::error).onCancellation().invoke(callbacks::cancel)
+                : call;
+    }
+
+    /** Completes when the rate limiter admits the call; listening callbacks learn how long it waited. */
+    private Uni<Void> admitted(ChatRequest request, CallbackDispatcher callbacks) {
+        if (rateLimiter == RateLimiter.NONE || !callbacks.isListening()) {
+            return rateLimiter.acquire(request.estimatedTokens());
+        }
+        return Uni.createFrom().deferred(() -> {
+            long start = System.nanoTime();
+            return rateLimiter.acquire(request.estimatedTokens())
+                    .invoke(() -> callbacks.rateLimiterWait(Duration.ofNanos(System.nanoTime() - start)));
+        });
+    }
+
+    /** One attempt of a call, the guard asks for one per retry; {@code retries} is {@code null} when nobody listens. */
+    private Uni<AIMessage> attempt(RetryReport retries, HttpCall httpCall) {
+        if (retries == null) {
+            return send(httpCall);
+        }
+        retries.attemptStarts();
+        return send(httpCall).onFailure().invoke(retries::attemptFailed);
     }
 
     @Override
@@ -219,10 +249,11 @@ public final class HttpChatModel implements ChatModel {
         }
         ChatRequest request = request(messages);
         CallbackDispatcher callbacks = callbacks(config);
-        return Multi.createFrom().deferred(() -> {
+        Multi<AIMessageChunk> stream = Multi.createFrom().deferred(() -> {
             List<AIMessageChunk> received = new ArrayList<>();
             callbacks.start(request.messages());
-            return new StreamObservation<>(guardedStream(request), chunk -> {
+            RetryReport retries = callbacks.isListening() ? new RetryReport(callbacks) : null;
+            return new StreamObservation<>(guardedStream(request, callbacks, retries), chunk -> {
                 received.add(chunk);
                 callbacks.token(chunk);
             }, () -> {
@@ -240,31 +271,41 @@ public final class HttpChatModel implements ChatModel {
                 return failure;
             });
         });
+        return callbacks.isListening() ? stream.onCancellation().invoke(callbacks::cancel) : stream;
     }
 
-    private Multi<AIMessageChunk> guardedStream(ChatRequest request) {
+    private Multi<AIMessageChunk> guardedStream(ChatRequest request, CallbackDispatcher callbacks, RetryReport retries) {
         boolean inline = encodesInline(request);
         if (inline && rateLimiter == RateLimiter.NONE) {
             // nothing to wait for: no operators for the encoding and the limiter (each costs per call)
             HttpCall call;
             try {
-                call = httpCall(request, true);
+                call = httpCall(request, true, callbacks);
             } catch (RuntimeException e) {
                 return Multi.createFrom().failure(e);
             }
-            return guard.guardStream(() -> streamOnce(call));
+            return guard.guardStream(() -> streamAttempt(retries, call));
         }
-        return encode(request, true, inline)
-                .chain(call -> rateLimiter.acquire(request.estimatedTokens()).replaceWith(call))
-                .onItem().transformToMulti(call -> guard.guardStream(() -> streamOnce(call)));
+        return encode(request, true, inline, callbacks)
+                .chain(call -> admitted(request, callbacks).replaceWith(call))
+                .onItem().transformToMulti(call -> guard.guardStream(() -> streamAttempt(retries, call)));
+    }
+
+    /** One attempt of a stream, as {@link #attempt} for a call. */
+    private Multi<AIMessageChunk> streamAttempt(RetryReport retries, HttpCall call) {
+        if (retries == null) {
+            return streamOnce(call);
+        }
+        retries.attemptStarts();
+        return streamOnce(call).onFailure().invoke(retries::attemptFailed);
     }
 
     /**
      * The HTTP call for a request, encoded once per model call: retries resend the same body. A large request is
      * encoded on a worker thread when the subscriber's thread must not block (an event loop).
      */
-    private Uni<HttpCall> encode(ChatRequest request, boolean stream, boolean inline) {
-        Uni<HttpCall> encoding = Uni.createFrom().item(() -> httpCall(request, stream));
+    private Uni<HttpCall> encode(ChatRequest request, boolean stream, boolean inline, CallbackDispatcher callbacks) {
+        Uni<HttpCall> encoding = Uni.createFrom().item(() -> httpCall(request, stream, callbacks));
         return inline ? encoding : encoding.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
@@ -273,10 +314,11 @@ public final class HttpChatModel implements ChatModel {
         return Infrastructure.canCallerThreadBeBlocked() || !RequestSize.isLarge(request);
     }
 
-    private HttpCall httpCall(ChatRequest request, boolean stream) {
+    private HttpCall httpCall(ChatRequest request, boolean stream, CallbackDispatcher callbacks) {
         InputSupport.requireSupported(profile, provider.name() + ":" + settings.modelName(), request.messages());
         InputSupport.requireReasoning(profile, provider.name() + ":" + settings.modelName(), settings.reasoning());
-        return new HttpCall(codec.path(request, stream), headers, json(codec.encode(request, stream)), authenticator);
+        return new HttpCall(codec.path(request, stream), callbacks.requestHeaders(headers),
+                json(codec.encode(request, stream)), authenticator);
     }
 
     private Uni<AIMessage> send(HttpCall call) {
@@ -380,7 +422,7 @@ public final class HttpChatModel implements ChatModel {
         // a batch passes the scopes along in its config: count each call once
         scopes.stream().filter(scope -> !all.contains(scope)).forEach(all::add);
         RunInfo run = new RunInfo(UUID.randomUUID(), effective.runName(), effective.tags(), effective.metadata(),
-                provider.name(), settings.modelName(), configuredName, profile);
+                provider.name(), settings.modelName(), configuredName, settings.requestSettings(), profile);
         return new CallbackDispatcher(run, all);
     }
 

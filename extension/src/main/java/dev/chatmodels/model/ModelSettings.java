@@ -15,6 +15,10 @@ import dev.chatmodels.profile.ModelProfile;
 public record ModelSettings(String modelName, Double temperature, Integer maxTokens, List<String> stop,
         Map<String, Object> kwargs, ModelProfile profile, Reasoning reasoning) {
 
+    /** Keyword arguments the OpenTelemetry GenAI conventions name as request attributes. */
+    private static final List<String> CONVENTION_KWARGS = List.of("top_p", "top_k", "frequency_penalty",
+            "presence_penalty", "seed");
+
     public ModelSettings {
         if (modelName == null || modelName.isBlank()) {
             throw new IllegalArgumentException("A model needs a model name");
@@ -66,5 +70,29 @@ public record ModelSettings(String modelName, Double temperature, Integer maxTok
     /** These settings with {@code value} as how much the model reasons ({@code null}: the provider's default). */
     public ModelSettings withReasoning(Reasoning value) {
         return new ModelSettings(modelName, temperature, maxTokens, stop, kwargs, profile, value);
+    }
+
+    /**
+     * The sampling settings that are set, named as the OpenTelemetry GenAI conventions name them without their
+     * {@code gen_ai.request.} prefix (see {@link dev.chatmodels.callback.RunInfo#request()}); numeric keyword
+     * arguments with a convention name are included.
+     */
+    public Map<String, Object> requestSettings() {
+        Map<String, Object> request = new LinkedHashMap<>();
+        if (temperature != null) {
+            request.put("temperature", temperature);
+        }
+        if (maxTokens != null) {
+            request.put("max_tokens", maxTokens);
+        }
+        if (!stop.isEmpty()) {
+            request.put("stop_sequences", stop);
+        }
+        for (String name : CONVENTION_KWARGS) {
+            if (kwargs.get(name) instanceof Number value) {
+                request.put(name, value);
+            }
+        }
+        return request;
     }
 }

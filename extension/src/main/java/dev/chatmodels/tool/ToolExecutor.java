@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
+import dev.chatmodels.callback.CallbackDispatcher;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.ToolMessage;
 import dev.chatmodels.message.content.InvalidToolCall;
@@ -43,13 +45,28 @@ public final class ToolExecutor {
         return tool.callAsync(call, executor);
     }
 
+    private Uni<ToolMessage> execute(ToolCall call, CallbackDispatcher callbacks) {
+        if (!callbacks.isListening()) {
+            return execute(call);
+        }
+        callbacks.toolStart(call);
+        // a loop cancelled while its tools run still ends each tool run it started, for callbacks holding state
+        return execute(call).invoke(result -> callbacks.toolEnd(call, result)).onCancellation()
+                .invoke(() -> callbacks.toolEnd(call, ToolMessage.error("The tool run was cancelled", call.id())));
+    }
+
     /**
      * The tool messages answering every tool call of {@code answer}, run in parallel: its valid calls in order, then
      * one error message per invalid call (arguments that are not a JSON object), so the model can correct itself.
      */
     public Uni<List<ToolMessage>> executeAll(AIMessage answer) {
+        return executeAll(answer, call -> CallbackDispatcher.NONE);
+    }
+
+    /** As {@link #executeAll(AIMessage)}, telling the callbacks of each valid call when it starts and ends. */
+    public Uni<List<ToolMessage>> executeAll(AIMessage answer, Function<ToolCall, CallbackDispatcher> callbacks) {
         List<Uni<ToolMessage>> results = new ArrayList<>();
-        answer.toolCalls().forEach(call -> results.add(execute(call)));
+        answer.toolCalls().forEach(call -> results.add(execute(call, callbacks.apply(call))));
         for (InvalidToolCall invalid : answer.invalidToolCalls()) {
             results.add(Uni.createFrom().item(ToolMessage.error("Error: the arguments of the call of " + invalid.name()
                     + " are not valid: " + invalid.error() + ". Call it again with a JSON object.", invalid.id())));

@@ -2,13 +2,18 @@ package dev.chatmodels.tool;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
+import dev.chatmodels.callback.CallbackDispatcher;
 import dev.chatmodels.callback.EventFilter;
 import dev.chatmodels.callback.RunEvent;
 import dev.chatmodels.callback.RunEventCollector;
+import dev.chatmodels.callback.RunInfo;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.Message;
+import dev.chatmodels.message.content.ToolCall;
 import dev.chatmodels.model.BlockingCall;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.model.RunConfig;
@@ -33,6 +38,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * }</pre>
  */
 public final class ToolLoop {
+
+    /** The metadata key under which each model call and tool run of a loop has the loop's run id, for callbacks. */
+    public static final String RUN_ID_METADATA = "tool_loop_run_id";
 
     private ToolLoop() {
     }
@@ -65,7 +73,25 @@ public final class ToolLoop {
             Executor executor) {
         RunConfig effective = config == null ? RunConfig.EMPTY : config;
         ToolExecutor tools = new ToolExecutor(model.bindings().executableTools(), executor);
-        return Uni.createFrom().deferred(() -> step(model, tools, new ArrayList<>(messages), effective, 1));
+        CallbackDispatcher loop = loopCallbacks(model, effective);
+        if (!loop.isListening()) {
+            return Uni.createFrom().deferred(() -> step(model, tools, new ArrayList<>(messages), effective, 1));
+        }
+        RunConfig steps = effective.withMetadata(RUN_ID_METADATA, loop.run().runId().toString());
+        return Uni.createFrom().deferred(() -> {
+            loop.toolLoopStart(List.copyOf(messages));
+            return step(model, tools, new ArrayList<>(messages), steps, 1);
+        }).onTermination().invoke(loop::toolLoopEnd);
+    }
+
+    /** The callbacks of the loop itself: the model's (its defaults, the application's) and the loop's. */
+    private static CallbackDispatcher loopCallbacks(ChatModel model, RunConfig config) {
+        RunConfig effective = model.defaults().merge(config);
+        if (effective.callbacks().isEmpty()) {
+            return CallbackDispatcher.NONE;
+        }
+        return new CallbackDispatcher(new RunInfo(UUID.randomUUID(), effective.runName(), effective.tags(),
+                effective.metadata(), model.provider(), model.modelName(), null), effective.callbacks());
     }
 
     private static Uni<ToolLoopResult> step(ChatModel model, ToolExecutor tools, List<Message> conversation,
@@ -78,11 +104,21 @@ public final class ToolLoop {
             if (call >= config.effectiveRecursionLimit()) {
                 return Uni.createFrom().failure(new ToolLoopLimitException(call, conversation));
             }
-            return tools.executeAll(answer).chain(results -> {
+            return tools.executeAll(answer, toolCallbacks(model, config)).chain(results -> {
                 conversation.addAll(results);
                 return step(model, tools, conversation, config, call + 1);
             });
         });
+    }
+
+    /** The callbacks of each tool run: the model's (its defaults, the application's) and the loop's. */
+    private static Function<ToolCall, CallbackDispatcher> toolCallbacks(ChatModel model, RunConfig config) {
+        RunConfig effective = model.defaults().merge(config);
+        if (effective.callbacks().isEmpty()) {
+            return call -> CallbackDispatcher.NONE;
+        }
+        return call -> new CallbackDispatcher(new RunInfo(UUID.randomUUID(), call.name(), effective.tags(),
+                effective.metadata(), model.provider(), model.modelName(), null), effective.callbacks());
     }
 
     private static boolean asksForTools(AIMessage answer) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.chatmodels.callback.ChatCallback;
+import dev.chatmodels.callback.RunInfo;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.HumanMessage;
 import dev.chatmodels.message.Message;
@@ -116,5 +120,96 @@ class ToolLoopTest {
         assertEquals(ToolChoice.tool("b"), model.bindings().toolChoice());
         assertEquals(Boolean.FALSE, model.bindings().parallelToolCalls());
         assertThrows(IllegalArgumentException.class, () -> model.bindTools(List.of(a), ToolChoice.tool("b")));
+    }
+
+    @Test
+    void callbacksHearOfTheLoopAndEachToolRunTaggedWithTheLoopsRunId() {
+        ChatTool weather = ChatTool.fromRecord("weather", City.class, "Weather of a city", city -> {
+            if (city.city().equals("Oslo")) {
+                throw new IllegalStateException("no weather in Oslo");
+            }
+            return "18C";
+        });
+        ScriptedChatModel scripted = ScriptedChatModel.of("openai")
+                .answering(AIMessage.ofToolCalls(List.of(new ToolCall("call_1", "weather", Map.of("city", "Paris")),
+                        new ToolCall("call_2", "weather", Map.of("city", "Oslo")))))
+                .answering(AIMessage.of("done"));
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        List<RunInfo> runs = Collections.synchronizedList(new ArrayList<>());
+        ChatCallback callback = new ChatCallback() {
+            @Override
+            public void onToolLoopStart(RunInfo run, List<Message> messages) {
+                runs.add(run);
+                events.add("loop start " + messages.get(0).text());
+            }
+
+            @Override
+            public void onToolStart(RunInfo run, ToolCall call) {
+                runs.add(run);
+                events.add("tool start " + call.id());
+            }
+
+            @Override
+            public void onToolEnd(RunInfo run, ToolCall call, ToolMessage result) {
+                events.add("tool end " + call.id() + " " + result.status());
+            }
+
+            @Override
+            public void onToolLoopEnd(RunInfo run) {
+                events.add("loop end");
+            }
+        };
+
+        ToolLoop.run(scripted.bindTools(List.of(weather)), List.of(HumanMessage.of("Paris and Oslo?")),
+                RunConfig.EMPTY.withCallbacks(callback));
+
+        assertEquals("loop start Paris and Oslo?", events.get(0));
+        assertEquals("loop end", events.get(events.size() - 1));
+        // the two tools run in parallel: each starts before it ends, in either order
+        assertEquals(List.of("tool start call_1", "tool end call_1 SUCCESS"),
+                events.stream().filter(e -> e.contains("call_1")).toList());
+        assertEquals(List.of("tool start call_2", "tool end call_2 ERROR"),
+                events.stream().filter(e -> e.contains("call_2")).toList());
+        assertEquals(6, events.size());
+        String loopId = runs.get(0).runId().toString();
+        assertEquals(2, runs.stream().skip(1).filter(run -> loopId.equals(run.metadata().get(ToolLoop.RUN_ID_METADATA)))
+                .filter(run -> run.runName().equals("weather")).count());
+    }
+
+    @Test
+    void aToolRunCancelledWithItsLoopStillEndsForCallbacks() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ChatTool slow = ChatTool.fromRecord("slow", City.class, "Takes its time", city -> {
+            running.countDown();
+            release.await(30, TimeUnit.SECONDS);
+            return "late";
+        });
+        ScriptedChatModel scripted = ScriptedChatModel.of("openai")
+                .answering(AIMessage.ofToolCalls(List.of(new ToolCall("call_1", "slow", Map.of("city", "Lima")))));
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        ChatCallback callback = new ChatCallback() {
+            @Override
+            public void onToolEnd(RunInfo run, ToolCall call, ToolMessage result) {
+                events.add("tool end " + result.status() + " " + result.text());
+            }
+
+            @Override
+            public void onToolLoopEnd(RunInfo run) {
+                events.add("loop end");
+            }
+        };
+
+        try {
+            var loop = ToolLoop.runAsync(scripted.bindTools(List.of(slow)), List.of(HumanMessage.of("Lima?")),
+                    RunConfig.EMPTY.withCallbacks(callback)).subscribe().with(result -> events.add("answer"));
+            assertTrue(running.await(30, TimeUnit.SECONDS), "the tool never ran");
+            loop.cancel();
+        } finally {
+            release.countDown();
+        }
+
+        // cancelling reaches the loop before its tools: both end, in that order
+        assertEquals(List.of("loop end", "tool end ERROR The tool run was cancelled"), events);
     }
 }

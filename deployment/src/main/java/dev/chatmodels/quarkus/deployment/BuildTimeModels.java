@@ -23,7 +23,7 @@ final class BuildTimeModels {
     private static final String PREFIX = "quarkus.chat-models.";
     /** Keys of the default model that hold maps or groups, and the shared limiters: never model names. */
     private static final Set<String> NOT_MODEL_NAMES = Set.of("headers", "params", "rate-limit", "circuit-breaker",
-            "rate-limiters");
+            "rate-limiters", "tracing");
 
     /** A model's {@code model} and {@code provider} values; empty when unset or not resolvable at build time. */
     record Model(String name, Optional<String> model, Optional<String> provider) {

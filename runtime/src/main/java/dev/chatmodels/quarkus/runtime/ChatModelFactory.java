@@ -14,10 +14,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.chatmodels.callback.ChatCallback;
 import dev.chatmodels.error.SecretRedactor;
 import dev.chatmodels.model.HttpChatModel;
 import dev.chatmodels.model.ModelSettings;
 import dev.chatmodels.model.Reasoning;
+import dev.chatmodels.model.RunConfig;
 import dev.chatmodels.profile.ModelProfile;
 import dev.chatmodels.profile.ModelProfiles;
 import dev.chatmodels.provider.MissingCredentialsException;
@@ -32,6 +34,7 @@ import dev.chatmodels.quarkus.runtime.transport.TransportSettings;
 import dev.chatmodels.quarkus.runtime.transport.VertxTransport;
 import dev.chatmodels.ratelimit.RateLimiter;
 import dev.chatmodels.tool.ToolSet;
+import io.quarkus.arc.All;
 import io.vertx.core.Vertx;
 
 /**
@@ -46,12 +49,15 @@ public class ChatModelFactory {
     private final ModelResilience resilience;
     private final ToolBeans toolBeans;
     private final Vertx vertx;
+    private final RunConfig defaults;
     private final ConcurrentMap<TransportSettings, VertxTransport> transports = new ConcurrentHashMap<>();
 
-    ChatModelFactory(ModelResilience resilience, ToolBeans toolBeans, Vertx vertx) {
+    /** @param callbacks the application's callback beans (and the extension's metrics and tracing), for every model */
+    ChatModelFactory(ModelResilience resilience, ToolBeans toolBeans, Vertx vertx, @All List<ChatCallback> callbacks) {
         this.resilience = resilience;
         this.toolBeans = toolBeans;
         this.vertx = vertx;
+        this.defaults = RunConfig.EMPTY.withCallbacks(callbacks.toArray(ChatCallback[]::new));
     }
 
     /**
@@ -103,6 +109,7 @@ public class ChatModelFactory {
                 .guard(resilience.guard(resilienceName, config))
                 .rateLimiter(rateLimiter)
                 .disableStreaming(config.disableStreaming())
+                .defaults(defaults)
                 .build();
     }
 

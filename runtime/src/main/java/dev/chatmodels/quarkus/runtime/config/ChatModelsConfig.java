@@ -44,6 +44,9 @@ public interface ChatModelsConfig {
     @ConfigDocMapKey("limiter-name")
     Map<String, RateLimitConfig> rateLimiters();
 
+    /** Tracing of model calls, when the application has {@code quarkus-opentelemetry}. */
+    TracingConfig tracing();
+
     /** The map key of the model the application calls {@code modelName}: {@code default} is the default model. */
     static String key(String modelName) {
         return DEFAULT_MODEL.equals(modelName) ? DEFAULT_NAME : modelName;

@@ -2,7 +2,9 @@ package dev.chatmodels.quarkus.runtime.resilience;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -12,6 +14,7 @@ import dev.chatmodels.error.ProviderTimeoutException;
 import dev.chatmodels.quarkus.runtime.config.CircuitBreakerConfig;
 import dev.chatmodels.quarkus.runtime.config.ModelConfig;
 import dev.chatmodels.resilience.CallGuard;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -43,10 +46,14 @@ final class ModelCallGuard implements CallGuard {
     private final AttemptTimeout attemptTimeout;
     private final Supplier<Throwable> timedOut;
     private final IdleTimeout streamIdle;
+    /** The circuit breaker's state, {@code null} without a circuit breaker. */
+    private final AtomicReference<CircuitBreakerState> breakerState;
 
-    private ModelCallGuard(String model, Guard guard, Duration timeout, Duration streamIdleTimeout, Timers timers) {
+    private ModelCallGuard(String model, Guard guard, AtomicReference<CircuitBreakerState> breakerState,
+            Duration timeout, Duration streamIdleTimeout, Timers timers) {
         this.model = model;
         this.guard = guard;
+        this.breakerState = breakerState;
         this.streamIdleTimeout = streamIdleTimeout;
         this.attemptTimeout = new AttemptTimeout(timeout, timers);
         this.timedOut = () -> ProviderTimeoutException.noAnswerWithin(model, timeout);
@@ -70,8 +77,11 @@ final class ModelCallGuard implements CallGuard {
                     .done();
         }
         CircuitBreakerConfig breaker = config.circuitBreaker();
+        AtomicReference<CircuitBreakerState> breakerState = null;
         if (breaker.enabled()) {
+            breakerState = new AtomicReference<>(CircuitBreakerState.CLOSED);
             builder.withCircuitBreaker()
+                    .onStateChange(breakerState::set)
                     .requestVolumeThreshold(breaker.requestVolumeThreshold())
                     .failureRatio(breaker.failureRatio())
                     .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
@@ -80,7 +90,13 @@ final class ModelCallGuard implements CallGuard {
                     .when(CallGuard::isRetryable)
                     .done();
         }
-        return new ModelCallGuard(model, builder.build(), config.timeout(), config.streamIdleTimeout(), timers);
+        return new ModelCallGuard(model, builder.build(), breakerState, config.timeout(), config.streamIdleTimeout(),
+                timers);
+    }
+
+    /** The state of the circuit breaker, empty when the model has none. */
+    Optional<CircuitBreakerState> circuitBreakerState() {
+        return breakerState == null ? Optional.empty() : Optional.of(breakerState.get());
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.chatmodels.quarkus.runtime.config.RateLimitConfig;
 import dev.chatmodels.ratelimit.RateLimiter;
 import dev.chatmodels.ratelimit.TokenBucketRateLimiter;
 import dev.chatmodels.resilience.CallGuard;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.vertx.core.Vertx;
 
 /**
@@ -28,6 +29,8 @@ public class ModelResilience {
     private final ChatModelsConfig config;
     private final Timers timers;
     private final ConcurrentMap<String, RateLimiter> sharedLimiters = new ConcurrentHashMap<>();
+    /** The guard of each model by name, the latest made, for its circuit breaker's state. */
+    private final ConcurrentMap<String, ModelCallGuard> guards = new ConcurrentHashMap<>();
 
     @Inject
     ModelResilience(ChatModelsConfig config, Vertx vertx) {
@@ -43,7 +46,18 @@ public class ModelResilience {
 
     /** The guard around each call of the model {@code modelName}. */
     public CallGuard guard(String modelName, ModelConfig model) {
-        return ModelCallGuard.create(label(modelName), model, timers);
+        ModelCallGuard guard = ModelCallGuard.create(label(modelName), model, timers);
+        guards.put(modelName, guard);
+        return guard;
+    }
+
+    /**
+     * The state of the circuit breaker of the model {@code modelName} ({@code <default>} for the default model): empty
+     * when it has none or was not made yet.
+     */
+    public Optional<CircuitBreakerState> circuitBreakerState(String modelName) {
+        ModelCallGuard guard = guards.get(modelName);
+        return guard == null ? Optional.empty() : guard.circuitBreakerState();
     }
 
     /**

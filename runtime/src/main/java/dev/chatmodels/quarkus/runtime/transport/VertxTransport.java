@@ -37,6 +37,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.ProxyOptions;
 import io.vertx.core.net.ProxyType;
+import io.vertx.core.tracing.TracingPolicy;
 
 /**
  * A {@link ChatTransport} on one Vert.x {@link HttpClient} per {@link TransportSettings}, on the application's Vert.x:
@@ -88,6 +89,8 @@ public final class VertxTransport implements ChatTransport, Closeable {
                 .setForceSni(https)
                 .setKeepAlive(true)
                 .setTcpNoDelay(true)
+                // the extension's tracing puts the chat span's context on each request: no second span from Vert.x
+                .setTracingPolicy(TracingPolicy.IGNORE)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
         settings.proxy().ifPresent(proxy -> {
             ProxyOptions proxyOptions = new ProxyOptions().setType(ProxyType.HTTP).setHost(proxy.host())
