@@ -147,7 +147,7 @@ class TracingTest {
         assertEquals(List.of("END", "STOP"),
                 chat.getAttributes().get(AttributeKey.stringArrayKey("gen_ai.request.stop_sequences")));
         // the finish reason of the message, normalised as every provider's
-        assertEquals(List.of(answer.finishReason()), chat.getAttributes().get(FINISH_REASONS));
+        assertEquals(List.of(answer.finishReason().value()), chat.getAttributes().get(FINISH_REASONS));
         assertEquals(1220L, chat.getAttributes().get(AttributeKey.longKey("gen_ai.usage.input_tokens")));
         assertEquals(1217L, chat.getAttributes().get(AttributeKey.longKey("gen_ai.usage.cache_read.input_tokens")));
         assertEquals(answer.usage().outputTokens(),
@@ -212,7 +212,7 @@ class TracingTest {
         assertEquals(StatusCode.UNSET, tool.getStatus().getStatusCode());
         assertNull(attribute(tool, "gen_ai.tool.call.arguments"));
         AIMessage askingForTool = (AIMessage) result[0].messages().get(1);
-        assertEquals(List.of(askingForTool.finishReason()), chats.get(0).getAttributes().get(FINISH_REASONS));
+        assertEquals(List.of(askingForTool.finishReason().value()), chats.get(0).getAttributes().get(FINISH_REASONS));
         assertEquals("Sunny, 21 C", result[0].messages().get(2).text());
         for (SpanData span : List.of(chats.get(0), tool, chats.get(1))) {
             assertEquals(parent.getSpanContext().getTraceId(), span.getTraceId(), span.getName());
