@@ -8,6 +8,8 @@ import java.util.function.Function;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.Message;
+import dev.chatmodels.message.ToolMessage;
+import dev.chatmodels.message.content.ToolCall;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.Cancellable;
 
@@ -59,9 +61,25 @@ public final class RunEventCollector implements ChatCallback {
         emit(run, RunEvent.CHAT_MODEL_END, Map.of("output", message));
     }
 
+    @Override
+    public void onToolStart(RunInfo run, ToolCall call) {
+        emit(run, call.name(), RunEvent.TOOL_START, Map.of("input", call.args()));
+    }
+
+    @Override
+    public void onToolEnd(RunInfo run, ToolCall call, ToolMessage result) {
+        emit(run, call.name(), RunEvent.TOOL_END, Map.of("output", result));
+    }
+
     private void emit(RunInfo run, String event, Map<String, Object> data) {
-        String name = run.runName() != null ? run.runName() : run.provider() + ":" + run.modelName();
-        RunEvent runEvent = new RunEvent(event, name, run.runId().toString(), List.of(), run.tags(), run.metadata(), data);
+        emit(run, run.runName() != null ? run.runName() : run.provider() + ":" + run.modelName(), event, data);
+    }
+
+    private void emit(RunInfo run, String name, String event, Map<String, Object> data) {
+        // a tool loop's model calls and tool runs carry the loop's run id: the loop is their parent
+        Object loop = run.metadata().get(RunInfo.TOOL_LOOP_RUN_ID);
+        List<String> parents = loop == null || loop.equals(run.runId().toString()) ? List.of() : List.of(loop.toString());
+        RunEvent runEvent = new RunEvent(event, name, run.runId().toString(), parents, run.tags(), run.metadata(), data);
         if (filter.accepts(runEvent)) {
             synchronized (this) {
                 sink.accept(runEvent);

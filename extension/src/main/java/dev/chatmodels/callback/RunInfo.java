@@ -17,6 +17,9 @@ import dev.chatmodels.profile.ModelProfile;
 public record RunInfo(UUID runId, String runName, List<String> tags, Map<String, Object> metadata, String provider,
         String modelName, String configuredName, Map<String, Object> request, ModelProfile profile) {
 
+    /** The metadata key under which a tool loop's model calls and tool runs carry the loop's run id. */
+    public static final String TOOL_LOOP_RUN_ID = "tool_loop_run_id";
+
     public RunInfo {
         request = request == null ? Map.of() : Map.copyOf(request);
         profile = profile == null ? ModelProfile.EMPTY : profile;

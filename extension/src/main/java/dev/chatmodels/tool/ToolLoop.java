@@ -40,7 +40,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public final class ToolLoop {
 
     /** The metadata key under which each model call and tool run of a loop has the loop's run id, for callbacks. */
-    public static final String RUN_ID_METADATA = "tool_loop_run_id";
+    public static final String RUN_ID_METADATA = RunInfo.TOOL_LOOP_RUN_ID;
 
     private ToolLoop() {
     }

@@ -15,6 +15,7 @@ import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.HumanMessage;
 import dev.chatmodels.message.Message;
+import dev.chatmodels.message.ToolMessage;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.model.HttpChatModel;
 import dev.chatmodels.model.ModelSettings;
@@ -139,5 +140,19 @@ class StreamEventsTest {
         assertTrue(transport.requests().stream().allMatch(request -> request.path("stream").asBoolean()));
         // the second call carries the answer and both tool results
         assertEquals(4, transport.requests().get(1).get("messages").size());
+
+        List<RunEvent> toolStarts = events.stream().filter(e -> e.event().equals(RunEvent.TOOL_START)).toList();
+        List<RunEvent> toolEnds = events.stream().filter(e -> e.event().equals(RunEvent.TOOL_END)).toList();
+        assertEquals(Set.of("get_country", "get_product_name"),
+                Set.copyOf(toolStarts.stream().map(RunEvent::name).toList()));
+        assertEquals(2, toolEnds.size());
+        assertTrue(toolStarts.stream().allMatch(e -> e.type().equals("tool") && e.data().containsKey("input")));
+        assertTrue(toolEnds.stream().anyMatch(e -> ((ToolMessage) e.data().get("output")).text().equals("France")));
+        // every model call and tool run of the loop names the loop as its parent
+        List<List<String>> parents = events.stream().map(RunEvent::parentIds).distinct().toList();
+        assertEquals(1, parents.size(), parents.toString());
+        assertEquals(1, parents.get(0).size());
+        assertFalse(starts.contains(parents.get(0).get(0)));
+        assertTrue(events.stream().filter(e -> e.type().equals("tool")).noneMatch(e -> starts.contains(e.runId())));
     }
 }

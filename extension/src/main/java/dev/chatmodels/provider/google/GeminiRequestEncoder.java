@@ -92,6 +92,11 @@ final class GeminiRequestEncoder {
             ArrayNode stop = config.putArray("stopSequences");
             settings.stop().forEach(stop::add);
         }
+        if (settings.reasoning() != null) {
+            // the budget, and the thoughts back as reasoning blocks, as Anthropic's thinking comes back
+            config.putObject("thinkingConfig").put("thinkingBudget", settings.reasoning().budgetTokensOrFromEffort())
+                    .put("includeThoughts", true);
+        }
         if (format != null) {
             config.put("responseMimeType", JSON);
             if (format.type() == ResponseFormat.Type.JSON_SCHEMA && format.schema() != null) {

@@ -41,6 +41,17 @@ class GeminiCodecEncodeTest {
     private final GeminiCodec codec = GeminiRecordings.codec();
 
     @Test
+    void portableReasoningIsAThinkingBudgetWithTheThoughtsBack() {
+        ChatRequest request = ChatRequest.of(List.of(HumanMessage.of("hi")), ModelSettings.of("gemini-2.5-flash")
+                .withReasoning(new dev.chatmodels.model.Reasoning(dev.chatmodels.model.Reasoning.Effort.LOW, null)));
+
+        JsonNode thinking = codec.encode(request, false).at("/generationConfig/thinkingConfig");
+
+        assertEquals(2048, thinking.get("thinkingBudget").asInt());
+        assertTrue(thinking.get("includeThoughts").asBoolean());
+    }
+
+    @Test
     void pathsNameTheModelAndTheStreamingMethod() {
         ChatRequest request = ChatRequest.of(List.of(HumanMessage.of("hi")), ModelSettings.of("gemini-2.5-flash"));
 
