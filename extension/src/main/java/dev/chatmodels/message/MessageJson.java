@@ -55,9 +55,10 @@ import dev.chatmodels.usage.UsageMetadata;
  */
 public final class MessageJson {
 
-    private static final String ACCEPTED_BLOCK_TYPES = "text, reasoning, image, audio, video, file, text-plain, "
+    private static final String ACCEPTED_BLOCK_TYPES = "text, reasoning, image, audio, video, file, document, text-plain, "
             + "tool_call, tool_call_chunk, invalid_tool_call, server_tool_call, server_tool_call_chunk, "
-            + "server_tool_result, non_standard, or the OpenAI parts image_url, input_audio and file";
+            + "server_tool_result, non_standard, the OpenAI parts image_url, input_audio and file, or Anthropic's image and"
+            + " document blocks with a source";
     private static final Pattern DATA_URL = Pattern.compile("data:([^;,]+)(?:;[^;,]+)*;base64,(.*)", Pattern.DOTALL);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -226,7 +227,9 @@ public final class MessageJson {
                     text(block, "id"), extras(block));
             case "reasoning" -> new ReasoningBlock(text(block, "reasoning"), object(block, "extras"),
                     integer(block, "index"), text(block, "id"));
-            case "image", "audio", "video" -> dataBlock(DataBlock.Kind.fromType(type), block);
+            case "image", "audio", "video" -> block.has("source") ? sourced(DataBlock.Kind.fromType(type), block)
+                    : dataBlock(DataBlock.Kind.fromType(type), block);
+            case "document" -> sourced(DataBlock.Kind.FILE, block);
             case "file" -> block.has("file") ? openAiFile(block.get("file")) : dataBlock(DataBlock.Kind.FILE, block);
             case "image_url" -> openAiImage(block.get("image_url"));
             case "input_audio" -> openAiAudio(block.path("input_audio"));
@@ -363,6 +366,31 @@ public final class MessageJson {
     private static DataBlock dataBlock(DataBlock.Kind kind, JsonNode block) {
         return new DataBlock(kind, text(block, "url"), text(block, "base64"), text(block, "mime_type"),
                 text(block, "file_id"), text(block, "id"), text(block, "filename"), extras(block));
+    }
+
+    /**
+     * Anthropic's native form, {@code {"type": "image" | "document", "source": {...}}}: a {@code base64} source with
+     * its {@code media_type}, a {@code url}, a {@code file} id, or (documents) {@code text}.
+     */
+    private static ContentBlock sourced(DataBlock.Kind kind, JsonNode block) {
+        JsonNode source = block.path("source");
+        String sourceType = text(source, "type");
+        if (sourceType == null) {
+            throw new IllegalArgumentException("A " + text(block, "type")
+                    + " block needs a source: {\"type\": \"base64\" | \"url\" | \"file\" | \"text\", ...}; got " + block);
+        }
+        return switch (sourceType) {
+            case "base64" -> new DataBlock(kind, null, text(source, "data"), text(source, "media_type"), null,
+                    text(block, "id"), text(block, "title"), extras(block));
+            case "url" -> new DataBlock(kind, text(source, "url"), null, null, null, text(block, "id"),
+                    text(block, "title"), extras(block));
+            case "file" -> new DataBlock(kind, null, null, null, text(source, "file_id"), text(block, "id"),
+                    text(block, "title"), extras(block));
+            case "text" -> new PlainTextBlock(text(source, "data"), text(source, "media_type"), text(block, "title"),
+                    text(block, "id"));
+            default -> throw new IllegalArgumentException("Unknown source type '" + sourceType + "' of a "
+                    + text(block, "type") + " block: use base64, url, file or text");
+        };
     }
 
     /** {@code {"type": "image_url", "image_url": {"url": "https://..." or "data:image/png;base64,..."}}} */
