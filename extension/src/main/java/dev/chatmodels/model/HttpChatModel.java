@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -66,6 +67,7 @@ public final class HttpChatModel implements ChatModel {
     private final SecretRedactor redactor;
     private final ModelProfile profile;
     private final DisableStreaming disableStreaming;
+    private final Set<CachePoint> cachePoints;
 
     private HttpChatModel(Builder builder) {
         this.configuredName = builder.configuredName;
@@ -90,6 +92,7 @@ public final class HttpChatModel implements ChatModel {
         this.redactor = SecretRedactor.of(SecretRedactor.modelSecrets(credentials.secrets(), builder.headers));
         this.profile = profileOf(settings, null);
         this.disableStreaming = builder.disableStreaming;
+        this.cachePoints = builder.cachePoints;
     }
 
     private HttpChatModel(HttpChatModel from, ModelSettings settings, Bindings bindings, RunConfig defaults) {
@@ -107,6 +110,7 @@ public final class HttpChatModel implements ChatModel {
         this.defaults = defaults;
         this.profile = profileOf(settings, from);
         this.disableStreaming = from.disableStreaming;
+        this.cachePoints = from.cachePoints;
     }
 
     /** The configured profile, else the catalog's, looked up once per model name. */
@@ -190,7 +194,9 @@ public final class HttpChatModel implements ChatModel {
 
     /** The request a call with these messages sends. */
     public ChatRequest request(List<? extends Message> messages) {
-        return new ChatRequest(List.copyOf(messages), settings, bindings.tools(), bindings.toolChoice(),
+        List<Message> sent = cachePoints.isEmpty() ? List.copyOf(messages)
+                : CacheBreakpoints.place(cachePoints, messages);
+        return new ChatRequest(sent, settings, bindings.tools(), bindings.toolChoice(),
                 bindings.parallelToolCalls(), bindings.responseFormat());
     }
 
@@ -467,6 +473,7 @@ public final class HttpChatModel implements ChatModel {
         private CallGuard guard = CallGuard.NONE;
         private RateLimiter rateLimiter = RateLimiter.NONE;
         private DisableStreaming disableStreaming = DisableStreaming.FALSE;
+        private Set<CachePoint> cachePoints = Set.of();
 
         private Builder(ProviderDescriptor provider) {
             this.provider = provider;
@@ -534,6 +541,12 @@ public final class HttpChatModel implements ChatModel {
         }
 
         /** When {@code stream} calls make one ordinary request instead; {@link DisableStreaming#FALSE} by default. */
+        /** Where the model places prompt-cache breakpoints on its own. */
+        public Builder cachePoints(Set<CachePoint> points) {
+            this.cachePoints = Set.copyOf(points);
+            return this;
+        }
+
         public Builder disableStreaming(DisableStreaming value) {
             this.disableStreaming = Objects.requireNonNull(value, "disableStreaming");
             return this;

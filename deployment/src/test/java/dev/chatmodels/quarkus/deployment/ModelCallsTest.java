@@ -43,6 +43,7 @@ import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.HumanMessage;
 import dev.chatmodels.message.Message;
+import dev.chatmodels.message.SystemMessage;
 import dev.chatmodels.message.ToolMessage;
 import dev.chatmodels.message.content.InvalidToolCall;
 import dev.chatmodels.model.ChatModel;
@@ -53,6 +54,7 @@ import dev.chatmodels.provider.ModelReference;
 import dev.chatmodels.provider.ProviderAuthentication;
 import dev.chatmodels.provider.ProviderDescriptor;
 import dev.chatmodels.provider.openai.OpenAiChatCodec;
+import dev.chatmodels.quarkus.runtime.ChatModels;
 import dev.chatmodels.quarkus.runtime.ModelName;
 import dev.chatmodels.quarkus.runtime.ModelSettingNames;
 import dev.chatmodels.quarkus.runtime.ResolvedModel;
@@ -70,6 +72,7 @@ import dev.chatmodels.transport.RequestAuthenticator;
 import dev.chatmodels.transport.StreamDeframer;
 import dev.chatmodels.transport.StreamEvent;
 import dev.chatmodels.transport.StreamFraming;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
 import io.vertx.core.Vertx;
 
@@ -198,6 +201,20 @@ class ModelCallsTest {
         assertFalse(expected.isEmpty());
         assertEquals(expected, AIMessageChunk.sum(chunks).toMessage().text());
         assertTrue(single(standIn.requests()).json().path("stream").asBoolean());
+    }
+
+    @Test
+    void cachePointsFromInitOptionsMarkTheConversationForAnthropic() {
+        standIn.enqueue("/anthropic/v1/messages", Reply.fromFixture("anthropic", "text_nonstream.response.json"));
+        ChatModel cached = Arc.container().instance(ChatModels.class).get().init("anthropic:claude-haiku-4-5",
+                Map.of("api_key", ANTHROPIC_KEY, "base_url", standIn.baseUrl() + "/anthropic/v1", "max_retries", 0,
+                        "cache_points", List.of("system", "messages")));
+
+        cached.invoke(List.of(SystemMessage.of("Be brief."), HumanMessage.of("Hello")));
+
+        JsonNode sent = single(standIn.requests()).json();
+        assertEquals("ephemeral", sent.at("/system/0/cache_control/type").asText(), sent.toString());
+        assertEquals("ephemeral", sent.at("/messages/0/content/0/cache_control/type").asText(), sent.toString());
     }
 
     @Test

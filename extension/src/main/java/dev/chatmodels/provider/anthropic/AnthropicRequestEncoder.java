@@ -110,7 +110,8 @@ final class AnthropicRequestEncoder {
         for (Message message : messages) {
             if (message instanceof SystemMessage system) {
                 for (ContentBlock block : system.content()) {
-                    plain &= block instanceof TextBlock;
+                    // a breakpoint needs the block form: a plain string has no cache_control
+                    plain &= block instanceof TextBlock text && !text.extras().containsKey(CacheControl.KEY);
                     blocks.add(inputBlock(block, system));
                 }
             }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import dev.chatmodels.message.HumanMessage;
 import dev.chatmodels.message.Message;
 import dev.chatmodels.message.SystemMessage;
 import dev.chatmodels.message.ToolMessage;
+import dev.chatmodels.message.content.CacheControl;
 import dev.chatmodels.message.content.ContentBlock;
 import dev.chatmodels.message.content.DataBlock;
 import dev.chatmodels.message.content.InvalidToolCall;
@@ -111,6 +113,7 @@ final class BedrockRequestEncoder {
                 for (ContentBlock block : system.content()) {
                     if (block instanceof TextBlock text) {
                         blocks.add(text(text.text()));
+                        addCachePointAfter(blocks, text.extras());
                     } else if (block instanceof NonStandardBlock nonStandard) {
                         blocks.add(Jackson.MAPPER.<JsonNode> valueToTree(nonStandard.value()));
                     } else {
@@ -151,8 +154,19 @@ final class BedrockRequestEncoder {
         if (message instanceof ToolMessage tool) {
             return content.add(toolResult(tool, documents));
         }
-        ((HumanMessage) message).content().forEach(block -> content.add(inputBlock(block, message, documents)));
+        for (ContentBlock block : ((HumanMessage) message).content()) {
+            content.add(inputBlock(block, message, documents));
+            addCachePointAfter(content, block instanceof TextBlock text ? text.extras()
+                    : block instanceof DataBlock data ? data.extras() : Map.of());
+        }
         return content;
+    }
+
+    /** A block that ends a cached prefix (its extras hold {@code cache_control}) is followed by Converse's cachePoint. */
+    private static void addCachePointAfter(ArrayNode blocks, Map<String, Object> extras) {
+        if (extras.containsKey(CacheControl.KEY)) {
+            blocks.addObject().putObject("cachePoint").put("type", "default");
+        }
     }
 
     private static ObjectNode toolResult(ToolMessage tool, DocumentNames documents) {

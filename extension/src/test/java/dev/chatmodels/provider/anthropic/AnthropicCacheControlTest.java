@@ -61,6 +61,38 @@ class AnthropicCacheControlTest {
     }
 
     @Test
+    void aModelPlacesTheConversationsBreakpointItselfAsRecorded() {
+        ReplayTransport transport = new ReplayTransport("anthropic").then("cache_read_nonstream").then("cache_read_nonstream");
+        HttpChatModel chat = HttpChatModel.builder(ProviderRegistry.require("anthropic")).transport(transport)
+                .apiKey("test-key").settings(ModelSettings.of("claude-sonnet-4-5-20250929"))
+                .cachePoints(java.util.Set.of(dev.chatmodels.model.CachePoint.MESSAGES)).build();
+        List<Message> plain = List.of(SystemMessage.of(RECORDED.get("system").asText()),
+                HumanMessage.of("Say hello in one word."));
+
+        chat.invoke(plain);
+        chat.withProfile(chat.profile()).invoke(plain);
+
+        assertEquals(RECORDED, transport.requests().get(0));
+        assertEquals(RECORDED, transport.requests().get(1));
+        // the caller's messages are not changed
+        assertEquals(Map.of(), ((TextBlock) plain.get(1).content().get(0)).extras());
+    }
+
+    @Test
+    void andTheSystemInstructionsBreakpoint() {
+        ReplayTransport transport = new ReplayTransport("anthropic").then("cache_read_nonstream");
+        HttpChatModel chat = HttpChatModel.builder(ProviderRegistry.require("anthropic")).transport(transport)
+                .apiKey("test-key").settings(ModelSettings.of("claude-sonnet-4-5-20250929"))
+                .cachePoints(java.util.Set.of(dev.chatmodels.model.CachePoint.SYSTEM)).build();
+
+        chat.invoke(List.of(SystemMessage.of("Be brief."), HumanMessage.of("Hi")));
+
+        JsonNode sent = transport.requests().get(0);
+        assertEquals("ephemeral", sent.at("/system/0/cache_control/type").asText(), sent.toString());
+        assertFalse(sent.get("messages").toString().contains("cache_control"), sent.toString());
+    }
+
+    @Test
     void extrasSurviveTheDictionaryFormAndStayOffProvidersWithoutBreakpoints() throws Exception {
         List<Message> messages = fromDictionaries();
         TextBlock block = (TextBlock) messages.get(1).content().get(0);

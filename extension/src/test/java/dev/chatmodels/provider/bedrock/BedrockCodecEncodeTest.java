@@ -22,6 +22,7 @@ import dev.chatmodels.message.HumanMessage;
 import dev.chatmodels.message.Message;
 import dev.chatmodels.message.SystemMessage;
 import dev.chatmodels.message.ToolMessage;
+import dev.chatmodels.message.content.CacheControl;
 import dev.chatmodels.message.content.ContentBlock;
 import dev.chatmodels.message.content.DataBlock;
 import dev.chatmodels.message.content.NonStandardBlock;
@@ -149,6 +150,24 @@ class BedrockCodecEncodeTest {
         ChatRequest request = new ChatRequest(
                 List.of(new SystemMessage(List.of(TextBlock.of(recorded.at("/system/0/text").asText()), CACHE_POINT), null),
                         new HumanMessage(user, null)),
+                ModelSettings.of("us.anthropic.claude-sonnet-4-5-20250929-v1:0"), tools, ToolChoice.AUTO, null, null);
+
+        assertSameRequest(recorded, codec.encode(request, false));
+    }
+
+    @Test
+    void portableCacheBreakpointsAreCachePoints() {
+        JsonNode recorded = BedrockRecordings.request("converse_cache_read");
+        JsonNode content = recorded.at("/messages/0/content");
+        List<ContentBlock> user = List.of(TextBlock.of(content.at("/0/text").asText()),
+                DataBlock.base64(DataBlock.Kind.FILE, content.at("/1/document/source/bytes").asText(), "text/plain"),
+                TextBlock.of("\n").withExtras(CacheControl.EPHEMERAL),
+                TextBlock.of("What is 10 + 11?").withExtras(CacheControl.EPHEMERAL));
+        List<ToolSpecification> tools = new ArrayList<>(recordedTools(recorded).subList(0, 2));
+        tools.add(ToolSpecification.builtIn(Map.of("cachePoint", Map.of("type", "default"))));
+        ChatRequest request = new ChatRequest(List.of(new SystemMessage(List.of(TextBlock.of(
+                recorded.at("/system/0/text").asText()).withExtras(CacheControl.EPHEMERAL)), null),
+                new HumanMessage(user, null)),
                 ModelSettings.of("us.anthropic.claude-sonnet-4-5-20250929-v1:0"), tools, ToolChoice.AUTO, null, null);
 
         assertSameRequest(recorded, codec.encode(request, false));

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -109,6 +110,7 @@ public class ChatModelFactory {
                 .guard(resilience.guard(resilienceName, config))
                 .rateLimiter(rateLimiter)
                 .disableStreaming(config.disableStreaming())
+                .cachePoints(config.cachePoints().map(Set::copyOf).orElse(Set.of()))
                 .defaults(defaults)
                 .build();
     }

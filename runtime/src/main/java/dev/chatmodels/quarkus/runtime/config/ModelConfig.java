@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
+import dev.chatmodels.model.CachePoint;
 import dev.chatmodels.model.DisableStreaming;
 import dev.chatmodels.model.Reasoning;
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
@@ -70,6 +71,13 @@ public interface ModelConfig {
      * for OpenAI, the smallest effort whose budget covers it. Unset: the provider's default, or the effort's budget.
      */
     OptionalInt reasoningBudget();
+
+    /**
+     * Where the model places prompt-cache breakpoints on its own: {@code system} (after the system instructions),
+     * {@code messages} (after the conversation so far). Anthropic gets {@code cache_control}, Bedrock
+     * {@code cachePoint}s; providers that cache implicitly (OpenAI, Gemini) ignore them.
+     */
+    Optional<List<CachePoint>> cachePoints();
 
     /** Stop sequences. */
     Optional<List<String>> stop();
