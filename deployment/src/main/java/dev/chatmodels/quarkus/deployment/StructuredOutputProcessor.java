@@ -27,9 +27,8 @@ class StructuredOutputProcessor {
                 continue;
             }
             DotName type = marked.target().asClass().name();
-            if (false)
-                reflection.produce(ReflectiveHierarchyBuildItem.builder(Type.create(type, Type.Kind.CLASS))
-                        .index(index.getIndex()).source("@StructuredOutputType " + type).build());
+            reflection.produce(ReflectiveHierarchyBuildItem.builder(Type.create(type, Type.Kind.CLASS))
+                    .index(index.getIndex()).source("@StructuredOutputType " + type).build());
         }
     }
 }
