@@ -13,7 +13,7 @@ import dev.chatmodels.provider.google.GeminiCodec;
 import dev.chatmodels.provider.openai.OpenAiChatCodec;
 
 /**
- * The built-in providers. OpenAI-compatible services (DeepSeek, Groq, xAI, Mistral, OpenRouter, a local Ollama) share
+ * The built-in providers. OpenAI-compatible services (DeepSeek, Groq, xAI, Mistral, OpenRouter, Hugging Face) share
  * the OpenAI Chat Completions codec with their own base URL and key variable.
  */
 public final class ProviderRegistry {
@@ -34,9 +34,13 @@ public final class ProviderRegistry {
         add(GeminiCodec.DESCRIPTOR);
         add(OpenAiChatCodec.compatible("deepseek", "https://api.deepseek.com/v1", "DEEPSEEK_API_KEY", "deepseek"));
         add(OpenAiChatCodec.compatible("xai", "https://api.x.ai/v1", "XAI_API_KEY", "grok"));
-        add(OpenAiChatCodec.compatible("mistral", "https://api.mistral.ai/v1", "MISTRAL_API_KEY", "mistral"));
+        add(OpenAiChatCodec.compatibleBuilder("mistral", "https://api.mistral.ai/v1", "MISTRAL_API_KEY")
+                .aliases("mistralai").modelPrefixes("mistral").build());
         add(OpenAiChatCodec.compatible("groq", "https://api.groq.com/openai/v1", "GROQ_API_KEY"));
         add(OpenAiChatCodec.compatible("openrouter", "https://openrouter.ai/api/v1", "OPENROUTER_API_KEY"));
+        // model ids are repository names, with an optional ":<inference provider>" suffix
+        add(OpenAiChatCodec.compatibleBuilder("huggingface", "https://router.huggingface.co/v1", "HF_TOKEN")
+                .apiKeyEnvVars("HF_TOKEN", "HUGGINGFACEHUB_API_TOKEN").build());
         add(OpenAiChatCodec.compatibleBuilder("ollama", "http://localhost:11434/v1", "OLLAMA_API_KEY")
                 .authentication(ProviderAuthentication.bearerKey(false)).build());
     }
