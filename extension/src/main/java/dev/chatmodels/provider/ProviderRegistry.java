@@ -10,10 +10,12 @@ import java.util.stream.Stream;
 import dev.chatmodels.provider.anthropic.AnthropicCodec;
 import dev.chatmodels.provider.bedrock.BedrockCodec;
 import dev.chatmodels.provider.google.GeminiCodec;
+import dev.chatmodels.provider.ollama.OllamaCodec;
 import dev.chatmodels.provider.openai.OpenAiChatCodec;
 
 /**
- * The built-in providers. OpenAI-compatible services (DeepSeek, Groq, xAI, Mistral, OpenRouter, Hugging Face) share
+ * The built-in providers. OpenAI-compatible services (DeepSeek, Groq, xAI, Mistral, OpenRouter, Hugging Face, Ollama
+ * at /v1) share
  * the OpenAI Chat Completions codec with their own base URL and key variable.
  */
 public final class ProviderRegistry {
@@ -41,15 +43,29 @@ public final class ProviderRegistry {
         // model ids are repository names, with an optional ":<inference provider>" suffix
         add(OpenAiChatCodec.compatibleBuilder("huggingface", "https://router.huggingface.co/v1", "HF_TOKEN")
                 .apiKeyEnvVars("HF_TOKEN", "HUGGINGFACEHUB_API_TOKEN").build());
-        add(OpenAiChatCodec.compatibleBuilder("ollama", "http://localhost:11434/v1", "OLLAMA_API_KEY")
-                .authentication(ProviderAuthentication.bearerKey(false)).build());
+        add(OllamaCodec.DESCRIPTOR);
     }
+
+    /** Ollama at a base URL ending in {@code /v1}: its OpenAI-compatible endpoint. */
+    private static final ProviderDescriptor OLLAMA_OPENAI_COMPATIBLE = OpenAiChatCodec
+            .compatibleBuilder(OllamaCodec.DESCRIPTOR.name(), "http://localhost:11434/v1", "OLLAMA_API_KEY")
+            .authentication(ProviderAuthentication.bearerKey(false)).build();
 
     private ProviderRegistry() {
     }
 
     private static void add(ProviderDescriptor descriptor) {
         PROVIDERS.put(descriptor.name(), descriptor);
+    }
+
+    /**
+     * The descriptor of {@code provider} that speaks to {@code baseUrl}: itself, except Ollama at a base URL ending in
+     * {@code /v1}, its OpenAI-compatible endpoint, which configurations written before the native API keep using.
+     */
+    public static ProviderDescriptor atBaseUrl(ProviderDescriptor provider, Optional<String> baseUrl) {
+        boolean openAiCompatibleOllama = provider == OllamaCodec.DESCRIPTOR
+                && baseUrl.filter(url -> !url.isBlank() && OllamaCodec.isOpenAiCompatible(url)).isPresent();
+        return openAiCompatibleOllama ? OLLAMA_OPENAI_COMPATIBLE : provider;
     }
 
     /** The provider called {@code name} or one of its aliases. */
