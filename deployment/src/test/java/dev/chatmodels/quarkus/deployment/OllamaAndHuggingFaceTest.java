@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -15,13 +16,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.chatmodels.json.Jackson;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
+import dev.chatmodels.message.FinishReason;
+import dev.chatmodels.message.content.ToolCall;
 import dev.chatmodels.model.ChatModel;
+import dev.chatmodels.quarkus.runtime.ChatModels;
 import dev.chatmodels.quarkus.runtime.ModelName;
 import dev.chatmodels.testing.ProviderStandIn;
 import dev.chatmodels.testing.RecordedRequest;
 import dev.chatmodels.testing.Reply;
+import dev.chatmodels.tool.ToolSpecification;
 import dev.chatmodels.usage.UsageMetadata;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -51,6 +60,9 @@ class OllamaAndHuggingFaceTest {
 
     @Inject
     ChatModel ollama;
+
+    @Inject
+    ChatModels models;
 
     @Inject
     @ModelName("compatible")
@@ -97,6 +109,25 @@ class OllamaAndHuggingFaceTest {
         assertEquals(new UsageMetadata(10, 239, 249, null, null), answer.usage());
         RecordedRequest request = single(standIn.requests());
         assertEquals("application/x-ndjson", request.header("accept"));
+    }
+
+    @Test
+    void anOllamaModelMadeByInitCallsToolsWithObjectArgumentsAndKeepsItsKeepAlive() {
+        ChatModel model = models.init("ollama:llama3.2", Map.of("base_url", standIn.baseUrl(), "max_retries", 0,
+                "model_kwargs", Map.of("keep_alive", "10m", "num_ctx", 4096)))
+                .bindTools(List.of(ToolSpecification.of("get_weather", "Get the weather in a given city",
+                        (ObjectNode) Jackson.MAPPER.valueToTree(Map.of("type", "object", "properties",
+                                Map.of("city", Map.of("type", "string")))))));
+        standIn.enqueue("/api/chat", Reply.fromFixture("ollama", "chat_nonstream_tool_call_docs.response.json"));
+
+        AIMessage answer = model.invoke("what is the weather in tokyo?");
+
+        assertEquals(List.of(Map.of("city", "Tokyo")), answer.toolCalls().stream().map(ToolCall::args).toList());
+        assertEquals(FinishReason.TOOL_CALLS, answer.finishReason());
+        JsonNode body = single(standIn.requests()).json();
+        assertEquals("10m", body.get("keep_alive").asText());
+        assertEquals(4096, body.at("/options/num_ctx").asInt());
+        assertEquals("get_weather", body.at("/tools/0/function/name").asText());
     }
 
     @Test
