@@ -74,7 +74,8 @@ final class OllamaResponseDecoder {
 
     /**
      * The calls of {@code message}, their arguments JSON objects. Ollama gives a call an id only in recent versions:
-     * without one, a call is named after the answer's time and its place in it, the same in a stream and a whole answer.
+     * without one, a call is named after the answer's (or stream line's) time and its place in the answer, so every
+     * decoding of the same answer names it alike.
      */
     static List<ToolCall> toolCalls(AnswerShape shape, JsonNode message, JsonNode answer, int firstPlace) {
         JsonNode calls = shape.require(message.get("tool_calls"), AnswerShape.optional(AnswerShape.ARRAY),
