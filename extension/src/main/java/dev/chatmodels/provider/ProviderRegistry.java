@@ -10,10 +10,12 @@ import java.util.stream.Stream;
 import dev.chatmodels.provider.anthropic.AnthropicCodec;
 import dev.chatmodels.provider.bedrock.BedrockCodec;
 import dev.chatmodels.provider.google.GeminiCodec;
+import dev.chatmodels.provider.ollama.OllamaCodec;
 import dev.chatmodels.provider.openai.OpenAiChatCodec;
 
 /**
- * The built-in providers. OpenAI-compatible services (DeepSeek, Groq, xAI, Mistral, OpenRouter, a local Ollama) share
+ * The built-in providers. OpenAI-compatible services (DeepSeek, Groq, xAI, Mistral, OpenRouter, Hugging Face, Ollama
+ * at /v1) share
  * the OpenAI Chat Completions codec with their own base URL and key variable.
  */
 public final class ProviderRegistry {
@@ -34,18 +36,36 @@ public final class ProviderRegistry {
         add(GeminiCodec.DESCRIPTOR);
         add(OpenAiChatCodec.compatible("deepseek", "https://api.deepseek.com/v1", "DEEPSEEK_API_KEY", "deepseek"));
         add(OpenAiChatCodec.compatible("xai", "https://api.x.ai/v1", "XAI_API_KEY", "grok"));
-        add(OpenAiChatCodec.compatible("mistral", "https://api.mistral.ai/v1", "MISTRAL_API_KEY", "mistral"));
+        add(OpenAiChatCodec.compatibleBuilder("mistral", "https://api.mistral.ai/v1", "MISTRAL_API_KEY")
+                .aliases("mistralai").modelPrefixes("mistral").build());
         add(OpenAiChatCodec.compatible("groq", "https://api.groq.com/openai/v1", "GROQ_API_KEY"));
         add(OpenAiChatCodec.compatible("openrouter", "https://openrouter.ai/api/v1", "OPENROUTER_API_KEY"));
-        add(OpenAiChatCodec.compatibleBuilder("ollama", "http://localhost:11434/v1", "OLLAMA_API_KEY")
-                .authentication(ProviderAuthentication.bearerKey(false)).build());
+        // model ids are repository names, with an optional ":<inference provider>" suffix
+        add(OpenAiChatCodec.compatibleBuilder("huggingface", "https://router.huggingface.co/v1", "HF_TOKEN")
+                .apiKeyEnvVars("HF_TOKEN", "HUGGINGFACEHUB_API_TOKEN").build());
+        add(OllamaCodec.DESCRIPTOR);
     }
+
+    /** Ollama at a base URL ending in {@code /v1}: its OpenAI-compatible endpoint. */
+    private static final ProviderDescriptor OLLAMA_OPENAI_COMPATIBLE = OpenAiChatCodec
+            .compatibleBuilder(OllamaCodec.DESCRIPTOR.name(), "http://localhost:11434/v1", "OLLAMA_API_KEY")
+            .authentication(ProviderAuthentication.bearerKey(false)).build();
 
     private ProviderRegistry() {
     }
 
     private static void add(ProviderDescriptor descriptor) {
         PROVIDERS.put(descriptor.name(), descriptor);
+    }
+
+    /**
+     * The descriptor of {@code provider} that speaks to {@code baseUrl}: itself, except Ollama at a base URL ending in
+     * {@code /v1}, its OpenAI-compatible endpoint, which configurations written before the native API keep using.
+     */
+    public static ProviderDescriptor atBaseUrl(ProviderDescriptor provider, Optional<String> baseUrl) {
+        boolean openAiCompatibleOllama = provider == OllamaCodec.DESCRIPTOR
+                && baseUrl.filter(url -> !url.isBlank() && OllamaCodec.isOpenAiCompatible(url)).isPresent();
+        return openAiCompatibleOllama ? OLLAMA_OPENAI_COMPATIBLE : provider;
     }
 
     /** The provider called {@code name} or one of its aliases. */

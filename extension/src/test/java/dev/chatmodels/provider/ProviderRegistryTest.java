@@ -30,7 +30,7 @@ class ProviderRegistryTest {
     @ParameterizedTest
     @CsvSource({ "gemini:gemini-2.5-flash, google", "google_genai:gemini-2.5-flash, google",
             "google:gemini-2.5-flash, google", "bedrock_converse:amazon.nova-lite-v1:0, bedrock",
-            "bedrock:amazon.nova-lite-v1:0, bedrock" })
+            "bedrock:amazon.nova-lite-v1:0, bedrock", "mistralai:mistral-large-latest, mistral" })
     void anAliasNamesTheProviderByItsName(String model, String provider) {
         ModelReference reference = ModelReference.parse(model, null);
 
@@ -49,7 +49,7 @@ class ProviderRegistryTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "openai", "anthropic", "google", "deepseek", "xai", "mistral", "groq", "openrouter",
-            "ollama" })
+            "ollama", "huggingface" })
     void everySupportedProviderIsFoundByItsName(String name) {
         assertEquals(name, ProviderRegistry.require(name).name());
     }
@@ -63,6 +63,41 @@ class ProviderRegistryTest {
         assertEquals("https://generativelanguage.googleapis.com/v1beta", google.defaultBaseUrl());
         assertEquals(java.util.List.of("GOOGLE_API_KEY", "GEMINI_API_KEY"), google.apiKeyEnvVars());
         assertEquals(new ProviderCapabilities(true, true, true, true), google.capabilities());
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "huggingface:meta-llama/Llama-3.3-70B-Instruct, meta-llama/Llama-3.3-70B-Instruct",
+            "huggingface:meta-llama/Llama-3.3-70B-Instruct:novita, meta-llama/Llama-3.3-70B-Instruct:novita",
+            "HuggingFace:deepseek-ai/DeepSeek-R1:fastest, deepseek-ai/DeepSeek-R1:fastest" })
+    void huggingFaceModelIdsKeepTheirSlashesAndInferenceProviderSuffix(String model, String modelName) {
+        assertEquals(new ModelReference("huggingface", modelName), ModelReference.parse(model, null));
+    }
+
+    @Test
+    void huggingFaceReadsHfTokenThenTheHubVariableAndSpeaksChatCompletions() {
+        ProviderDescriptor huggingFace = ProviderRegistry.require("huggingface");
+
+        assertEquals("https://router.huggingface.co/v1", huggingFace.defaultBaseUrl());
+        assertEquals(java.util.List.of("HF_TOKEN", "HUGGINGFACEHUB_API_TOKEN"), huggingFace.apiKeyEnvVars());
+        assertEquals(ProviderCapabilities.OPENAI_COMPATIBLE, huggingFace.capabilities());
+        assertEquals("/chat/completions", huggingFace.codec().get().path(null, false));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "openai", "anthropic", "google_genai", "bedrock_converse", "huggingface", "ollama",
+            "mistralai", "deepseek", "xai", "groq" })
+    void theReferencesProviderNamesAreAccepted(String name) {
+        assertTrue(ProviderRegistry.find(name).isPresent(), name);
+    }
+
+    @Test
+    void anUnknownProviderListsTheSupportedOnes() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> ProviderRegistry.require("nosuchprovider"));
+
+        assertEquals("Unknown provider 'nosuchprovider'; supported providers: "
+                + String.join(", ", ProviderRegistry.names()), error.getMessage());
+        assertTrue(ProviderRegistry.names().containsAll(java.util.List.of("huggingface", "mistral", "ollama")));
     }
 
     @Test

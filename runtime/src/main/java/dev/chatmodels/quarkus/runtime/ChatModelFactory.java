@@ -91,7 +91,8 @@ public class ChatModelFactory {
 
     private HttpChatModel create(String configuredName, ModelSettingNames names, ModelConfig config,
             Map<String, Object> kwargs, RateLimiter rateLimiter) {
-        ResolvedModel resolved = ResolvedModel.resolve(names, config.model(), config.provider());
+        ResolvedModel resolved = ResolvedModel.resolve(names, config.model(), config.provider())
+                .atBaseUrl(config.baseUrl());
         Optional<String> region = ResolvedModel.region(config.region());
         ModelCredentials credentials = resolved.credentials(names, config.apiKey(), region);
         String label = configuredName == null ? resolved.reference().toString() : ChatModelsConfig.modelName(configuredName);

@@ -49,6 +49,11 @@ public record ResolvedModel(ModelReference reference, ProviderDescriptor provide
         }
     }
 
+    /** This model as served at the configured base URL, which may choose the provider's wire format (Ollama's /v1). */
+    public ResolvedModel atBaseUrl(Optional<String> baseUrl) {
+        return new ResolvedModel(reference, ProviderRegistry.atBaseUrl(provider, baseUrl));
+    }
+
     /** The variables a model's region is read from when none is configured, first found wins. */
     static final List<String> REGION_ENV_VARS = List.of("AWS_REGION", "AWS_DEFAULT_REGION");
 

@@ -26,7 +26,8 @@ public interface ModelConfig {
 
     /**
      * The provider, when {@code model} is a bare name without a known prefix: {@code openai}, {@code anthropic},
-     * {@code google}, {@code deepseek}, {@code xai}, {@code mistral}, {@code groq}, {@code openrouter} or {@code ollama}.
+     * {@code google}, {@code deepseek}, {@code xai}, {@code mistral}, {@code groq}, {@code openrouter},
+     * {@code huggingface} or {@code ollama}.
      */
     Optional<String> provider();
 
