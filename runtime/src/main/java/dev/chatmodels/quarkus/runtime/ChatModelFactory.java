@@ -110,6 +110,7 @@ public class ChatModelFactory {
                 .guard(resilience.guard(resilienceName, config))
                 .rateLimiter(rateLimiter)
                 .disableStreaming(config.disableStreaming())
+                .useResponsesApi(useResponsesApi(names, config, resolved))
                 .cachePoints(config.cachePoints().map(Set::copyOf).orElse(Set.of()))
                 .defaults(defaults)
                 .build();
@@ -142,6 +143,20 @@ public class ChatModelFactory {
         profile(names, config, resolved);
         proxy(names, config);
         logBodyLimit(names, config);
+        useResponsesApi(names, config, resolved);
+    }
+
+    /** The configured choice of OpenAI's Responses API; asking for it from a provider without one names the property. */
+    private static Boolean useResponsesApi(ModelSettingNames names, ModelConfig config, ResolvedModel resolved) {
+        Boolean use = config.useResponsesApi().orElse(null);
+        if (use != null) {
+            try {
+                resolved.provider().codec().get().withResponsesApi(use);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(names.useResponsesApi() + "=" + use + ": " + e.getMessage(), e);
+            }
+        }
+        return use;
     }
 
     private static int logBodyLimit(ModelSettingNames names, ModelConfig config) {
