@@ -32,7 +32,7 @@ public interface ChatCodec {
      */
     default ChatCodec withResponsesApi(boolean use) {
         if (use) {
-            throw new IllegalArgumentException(this + " has no Responses API");
+            throw new IllegalArgumentException("the provider has no Responses API");
         }
         return this;
     }

@@ -124,7 +124,8 @@ class ReferenceOptionsTest {
     void useResponsesApiIsRefusedForAProviderWithoutOne() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> models.init("anthropic:claude-haiku-4-5", Map.of("api_key", "sk-ant", "use_responses_api", true)));
-        assertTrue(error.getMessage().contains("use_responses_api=true"), error.getMessage());
+        assertTrue(error.getMessage().contains("use_responses_api=true: provider anthropic has no Responses API"),
+                error.getMessage());
     }
 
     @Test

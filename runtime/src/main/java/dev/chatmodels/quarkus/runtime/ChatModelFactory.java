@@ -153,7 +153,8 @@ public class ChatModelFactory {
             try {
                 resolved.provider().codec().get().withResponsesApi(use);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(names.useResponsesApi() + "=" + use + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(names.useResponsesApi() + "=" + use + ": provider "
+                        + resolved.provider().name() + " has no Responses API; leave the key unset", e);
             }
         }
         return use;
