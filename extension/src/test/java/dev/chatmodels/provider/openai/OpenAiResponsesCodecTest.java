@@ -12,10 +12,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.chatmodels.error.ProviderServerException;
+import dev.chatmodels.error.RateLimitException;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.AIMessageChunk;
 import dev.chatmodels.message.FinishReason;
 import dev.chatmodels.message.HumanMessage;
+import dev.chatmodels.message.ResponseMetadata;
 import dev.chatmodels.message.content.ContentBlock;
 import dev.chatmodels.message.content.ReasoningBlock;
 import dev.chatmodels.message.content.ServerToolCall;
@@ -147,6 +150,25 @@ class OpenAiResponsesCodecTest {
         assertEquals(true, reasoning.id().startsWith("rs_"), reasoning.id());
         assertEquals(FinishReason.STOP, message.finishReason());
         assertEquals(true, message.usage().outputTokenDetails().reasoning() > 0, message.usage()::toString);
+    }
+
+    @Test
+    void anIncompleteResponseCutByTheTokenLimitEndsWithLength() {
+        ObjectNode response = (ObjectNode) Fixtures.json(FOLDER, "text_nonstream.response.json");
+        response.put("status", "incomplete").putObject("incomplete_details").put("reason", "max_output_tokens");
+        AIMessage message = codec.decode(response);
+        assertEquals(FinishReason.LENGTH, message.finishReason());
+        assertEquals("max_output_tokens", message.responseMetadata().get(ResponseMetadata.PROVIDER_FINISH_REASON));
+    }
+
+    @Test
+    void errorEventsInAStreamAreTypedByTheirKind() {
+        // the shapes of OpenAI's API reference: an "error" event, and a "response.failed" event with the response's error
+        assertThrows(RateLimitException.class, () -> codec.newStreamDecoder().decode(new StreamEvent("error",
+                "{\"type\":\"error\",\"code\":\"rate_limit_exceeded\",\"message\":\"Rate limit reached\",\"param\":null}")));
+        assertThrows(ProviderServerException.class, () -> codec.newStreamDecoder().decode(new StreamEvent(
+                "response.failed", "{\"type\":\"response.failed\",\"response\":{\"status\":\"failed\","
+                        + "\"error\":{\"code\":\"server_error\",\"message\":\"The model failed\"}}}")));
     }
 
     private AIMessage sum(String scenario) {
