@@ -12,6 +12,7 @@ import dev.chatmodels.json.Jackson;
 import dev.chatmodels.json.PartialJson;
 import dev.chatmodels.message.AIMessage;
 import dev.chatmodels.message.FinishReason;
+import dev.chatmodels.message.ResponseMetadata;
 import dev.chatmodels.message.content.ContentBlock;
 import dev.chatmodels.message.content.InvalidToolCall;
 import dev.chatmodels.message.content.NonStandardBlock;
@@ -63,6 +64,7 @@ final class OpenAiResponsesDecoder {
         }
         Map<String, Object> metadata = OpenAiResponseDecoder.metadata(response);
         putFinishReason(response, !toolCalls.isEmpty() || !invalid.isEmpty(), metadata);
+        putLogprobs(output, metadata);
         return new AIMessage(content, toolCalls, invalid, usage(response.get("usage")), metadata,
                 OpenAiResponseDecoder.text(response.get("id")));
     }
@@ -186,6 +188,22 @@ final class OpenAiResponsesDecoder {
             default -> FinishReason.OTHER;
         };
         FinishReason.put(metadata, word, reason);
+    }
+
+    /**
+     * The log probabilities of the output text, when asked for ({@code include: ["message.output_text.logprobs"]}), in
+     * the Chat Completions shape: {@code {"content": [{token, logprob, bytes, top_logprobs}...]}}.
+     */
+    private static void putLogprobs(JsonNode output, Map<String, Object> metadata) {
+        List<Object> tokens = new ArrayList<>();
+        for (JsonNode item : output) {
+            for (JsonNode part : item.path("content")) {
+                part.path("logprobs").forEach(token -> tokens.add(Jackson.MAPPER.convertValue(token, MAP)));
+            }
+        }
+        if (!tokens.isEmpty()) {
+            metadata.put(ResponseMetadata.LOGPROBS, Map.of("content", tokens));
+        }
     }
 
     /** Token usage with cached and reasoning tokens; {@code null} when the answer has none. */

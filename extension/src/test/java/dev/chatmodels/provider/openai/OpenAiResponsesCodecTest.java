@@ -153,6 +153,15 @@ class OpenAiResponsesCodecTest {
     }
 
     @Test
+    void logprobsAreKeptInTheChatCompletionsShape() {
+        JsonNode response = Fixtures.json(FOLDER, "logprobs_nonstream.response.json");
+        Map<?, ?> logprobs = (Map<?, ?>) codec.decode(response).responseMetadata().get(ResponseMetadata.LOGPROBS);
+        List<?> tokens = (List<?>) logprobs.get("content");
+        assertEquals(response.at("/output/0/content/0/logprobs").size(), tokens.size());
+        assertEquals("The", ((Map<?, ?>) tokens.get(0)).get("token"));
+    }
+
+    @Test
     void anIncompleteResponseCutByTheTokenLimitEndsWithLength() {
         ObjectNode response = (ObjectNode) Fixtures.json(FOLDER, "text_nonstream.response.json");
         response.put("status", "incomplete").putObject("incomplete_details").put("reason", "max_output_tokens");
