@@ -72,7 +72,8 @@ public final class HttpChatModel implements ChatModel {
     private HttpChatModel(Builder builder) {
         this.configuredName = builder.configuredName;
         this.provider = Objects.requireNonNull(builder.provider, "provider");
-        this.codec = provider.codec().get();
+        ChatCodec providerCodec = provider.codec().get();
+        this.codec = builder.useResponsesApi == null ? providerCodec : providerCodec.withResponsesApi(builder.useResponsesApi);
         this.transport = Objects.requireNonNull(builder.transport, "transport");
         ModelCredentials credentials = builder.credentials();
         RequestAuthenticator auth = credentials.authenticator();
@@ -214,7 +215,7 @@ public final class HttpChatModel implements ChatModel {
             boolean inline = encodesInline(request);
             if (inline && rateLimiter == RateLimiter.NONE) {
                 // nothing to wait for: no operators for the encoding and the limiter (each costs per call)
-                HttpCall httpCall = httpCall(request, false, callbacks);
+                EncodedCall httpCall = httpCall(request, false, callbacks);
                 return guard.guard(() -> attempt(retries, httpCall));
             }
             return encode(request, false, inline, callbacks).chain(httpCall -> admitted(request, callbacks)
@@ -239,7 +240,7 @@ public final class HttpChatModel implements ChatModel {
     }
 
     /** One attempt of a call, the guard asks for one per retry; {@code retries} is {@code null} when nobody listens. */
-    private Uni<AIMessage> attempt(RetryReport retries, HttpCall httpCall) {
+    private Uni<AIMessage> attempt(RetryReport retries, EncodedCall httpCall) {
         if (retries == null) {
             return send(httpCall);
         }
@@ -284,7 +285,7 @@ public final class HttpChatModel implements ChatModel {
         boolean inline = encodesInline(request);
         if (inline && rateLimiter == RateLimiter.NONE) {
             // nothing to wait for: no operators for the encoding and the limiter (each costs per call)
-            HttpCall call;
+            EncodedCall call;
             try {
                 call = httpCall(request, true, callbacks);
             } catch (RuntimeException e) {
@@ -298,7 +299,7 @@ public final class HttpChatModel implements ChatModel {
     }
 
     /** One attempt of a stream, as {@link #attempt} for a call. */
-    private Multi<AIMessageChunk> streamAttempt(RetryReport retries, HttpCall call) {
+    private Multi<AIMessageChunk> streamAttempt(RetryReport retries, EncodedCall call) {
         if (retries == null) {
             return streamOnce(call);
         }
@@ -310,8 +311,8 @@ public final class HttpChatModel implements ChatModel {
      * The HTTP call for a request, encoded once per model call: retries resend the same body. A large request is
      * encoded on a worker thread when the subscriber's thread must not block (an event loop).
      */
-    private Uni<HttpCall> encode(ChatRequest request, boolean stream, boolean inline, CallbackDispatcher callbacks) {
-        Uni<HttpCall> encoding = Uni.createFrom().item(() -> httpCall(request, stream, callbacks));
+    private Uni<EncodedCall> encode(ChatRequest request, boolean stream, boolean inline, CallbackDispatcher callbacks) {
+        Uni<EncodedCall> encoding = Uni.createFrom().item(() -> httpCall(request, stream, callbacks));
         return inline ? encoding : encoding.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
@@ -320,29 +321,34 @@ public final class HttpChatModel implements ChatModel {
         return Infrastructure.canCallerThreadBeBlocked() || !RequestSize.isLarge(request);
     }
 
-    private HttpCall httpCall(ChatRequest request, boolean stream, CallbackDispatcher callbacks) {
+    private EncodedCall httpCall(ChatRequest request, boolean stream, CallbackDispatcher callbacks) {
         InputSupport.requireSupported(profile, provider.name() + ":" + settings.modelName(), request.messages());
         InputSupport.requireReasoning(profile, provider.name() + ":" + settings.modelName(), settings.reasoning());
-        return new HttpCall(codec.path(request, stream), callbacks.requestHeaders(headers),
-                json(codec.encode(request, stream)), authenticator);
+        ChatCodec chosen = codec.forRequest(request);
+        return new EncodedCall(chosen, new HttpCall(chosen.path(request, stream), callbacks.requestHeaders(headers),
+                json(chosen.encode(request, stream)), authenticator));
     }
 
-    private Uni<AIMessage> send(HttpCall call) {
-        return new OutcomeMapping<>(transport.post(call), result -> {
+    /** An HTTP call and the codec that encoded it, which decodes its answer. */
+    private record EncodedCall(ChatCodec codec, HttpCall http) {
+    }
+
+    private Uni<AIMessage> send(EncodedCall call) {
+        return new OutcomeMapping<>(transport.post(call.http()), result -> {
             try {
-                return withStandardMetadata(codec.decode(parse(result)));
+                return withStandardMetadata(call.codec().decode(parse(result)));
             } catch (RuntimeException e) {
                 throw toReadFailure(e);
             }
         }, this::toChatModelException);
     }
 
-    private Multi<AIMessageChunk> streamOnce(HttpCall call) {
+    private Multi<AIMessageChunk> streamOnce(EncodedCall call) {
         return Multi.createFrom().deferred(() -> {
-            StreamDecoder decoder = codec.newStreamDecoder();
+            StreamDecoder decoder = call.codec().newStreamDecoder();
             boolean[] first = { true };
             // decoded in the transport's event handler: a stream operator per step and event cost more than decoding
-            return transport.stream(call, provider.framing(), event -> {
+            return transport.stream(call.http(), provider.framing(), event -> {
                 if (decoder.isComplete()) {
                     return List.<AIMessageChunk> of();
                 }
@@ -474,6 +480,7 @@ public final class HttpChatModel implements ChatModel {
         private RateLimiter rateLimiter = RateLimiter.NONE;
         private DisableStreaming disableStreaming = DisableStreaming.FALSE;
         private Set<CachePoint> cachePoints = Set.of();
+        private Boolean useResponsesApi;
 
         private Builder(ProviderDescriptor provider) {
             this.provider = provider;
@@ -544,6 +551,15 @@ public final class HttpChatModel implements ChatModel {
         /** Where the model places prompt-cache breakpoints on its own. */
         public Builder cachePoints(Set<CachePoint> points) {
             this.cachePoints = Set.copyOf(points);
+            return this;
+        }
+
+        /**
+         * Whether to use OpenAI's Responses API: always, never, or {@code null} (the default) for when a request needs
+         * it (see {@link ChatCodec#forRequest}).
+         */
+        public Builder useResponsesApi(Boolean value) {
+            this.useResponsesApi = value;
             return this;
         }
 

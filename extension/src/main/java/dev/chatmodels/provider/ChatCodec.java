@@ -16,6 +16,27 @@ import dev.chatmodels.model.ChatRequest;
  */
 public interface ChatCodec {
 
+    /**
+     * The codec that speaks to the provider for {@code request}: this one, unless the provider has more than one API
+     * (OpenAI's Chat Completions and Responses APIs). The model encodes and decodes each call with the codec chosen here.
+     */
+    default ChatCodec forRequest(ChatRequest request) {
+        return this;
+    }
+
+    /**
+     * This codec with OpenAI's Responses API always ({@code true}) or never ({@code false}) used instead of choosing by
+     * request.
+     *
+     * @throws IllegalArgumentException asked to use it when the provider has no Responses API
+     */
+    default ChatCodec withResponsesApi(boolean use) {
+        if (use) {
+            throw new IllegalArgumentException("the provider has no Responses API");
+        }
+        return this;
+    }
+
     /** The request path relative to the base URL, e.g. {@code /chat/completions}. */
     String path(ChatRequest request, boolean stream);
 

@@ -30,6 +30,7 @@ public final class ReplayTransport implements ChatTransport {
     /** Scenario names, or the failures that calls end with instead. */
     private final Deque<Object> responses = new ArrayDeque<>();
     private final List<JsonNode> requests = new ArrayList<>();
+    private final List<String> paths = new ArrayList<>();
 
     public ReplayTransport(String provider) {
         this.provider = provider;
@@ -53,6 +54,11 @@ public final class ReplayTransport implements ChatTransport {
     /** The JSON bodies sent so far, in order. */
     public synchronized List<JsonNode> requests() {
         return List.copyOf(requests);
+    }
+
+    /** The paths requested so far, in order. */
+    public synchronized List<String> paths() {
+        return List.copyOf(paths);
     }
 
     @Override
@@ -83,6 +89,7 @@ public final class ReplayTransport implements ChatTransport {
     private synchronized String next(HttpCall call) {
         try {
             requests.add(Jackson.MAPPER.readTree(call.body()));
+            paths.add(call.path());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The request body is not JSON", e);
         }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.chatmodels.message.AIMessage;
+import dev.chatmodels.message.content.ServerToolCall;
 import dev.chatmodels.model.ChatModel;
 import dev.chatmodels.model.HttpChatModel;
 import dev.chatmodels.quarkus.runtime.ChatModels;
@@ -95,6 +97,38 @@ class ReferenceOptionsTest {
     }
 
     @Test
+    void useResponsesApiSendsEveryCallToTheResponsesApi() {
+        ChatModel model = models.init("openai:gpt-4o", Map.of("api_key", "sk-test", "base_url",
+                standIn.baseUrl() + "/v1", "use_responses_api", true));
+        standIn.enqueue("/v1/responses", Reply.fromFixture("openai-responses", "text_nonstream.response.json"));
+
+        assertEquals("The capital of France is Paris.", model.invoke("What is the capital of France?").text());
+
+        assertEquals("What is the capital of France?", single(standIn.requests()).json().at("/input/0/content").asText());
+    }
+
+    @Test
+    void unsetAWebSearchToolSendsTheCallToTheResponsesApi() {
+        ChatModel model = models.init("openai:gpt-5.2", Map.of("api_key", "sk-test", "base_url",
+                standIn.baseUrl() + "/v1"));
+        standIn.enqueue("/v1/responses",
+                Reply.fromFixture("openai-responses", "web_search_citations_nonstream.response.json"));
+
+        AIMessage answer = model.bindTools(List.of(Map.of("type", "web_search"))).invoke("Tallest mountain in Alberta?");
+
+        assertEquals("web_search", single(standIn.requests()).json().at("/tools/0/type").asText());
+        assertTrue(answer.content().stream().anyMatch(ServerToolCall.class::isInstance), answer::toString);
+    }
+
+    @Test
+    void useResponsesApiIsRefusedForAProviderWithoutOne() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> models.init("anthropic:claude-haiku-4-5", Map.of("api_key", "sk-ant", "use_responses_api", true)));
+        assertTrue(error.getMessage().contains("use_responses_api=true: provider anthropic has no Responses API"),
+                error.getMessage());
+    }
+
+    @Test
     void anthropicsSpellingsMapToo() {
         ChatModel model = models.init("anthropic:claude-haiku-4-5", Map.of("anthropic_api_key", "sk-ant-reference",
                 "anthropic_api_url", standIn.baseUrl() + "/v1", "default_request_timeout", 20.25, "max_retries", 0));
@@ -125,8 +159,6 @@ class ReferenceOptionsTest {
     void optionsThatCannotBeHonouredAreRefusedNamingWhatToUse() {
         Map<Map<String, Object>, String> refusals = Map.of(
                 Map.of("streaming", true), "streaming=true is not supported: invoke() always makes one ordinary request",
-                Map.of("use_responses_api", true), "use_responses_api=true is not supported: this version calls "
-                        + "OpenAI's Chat Completions API",
                 Map.of("output_version", "v0"), "output_version=v0 is not supported: messages always hold standard",
                 Map.of("stream_usage", false), "stream_usage=false is not supported: streams always report usage",
                 Map.of("openai_organization", "org-1"), "openai_organization is not supported as an option: send the "

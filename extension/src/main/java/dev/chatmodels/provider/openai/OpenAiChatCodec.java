@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,12 +45,21 @@ public final class OpenAiChatCodec implements ChatCodec {
     private static final Pattern REASONING_MODEL = Pattern.compile("^(?:.*/)?(?:o\\d|gpt-5).*");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /** Built-in tools OpenAI takes on its Responses API only: binding one sends the request there. */
+    private static final Set<String> RESPONSES_ONLY_TOOLS = Set.of("web_search", "web_search_preview", "file_search",
+            "code_interpreter", "image_generation", "mcp", "computer_use_preview", "local_shell", "shell",
+            "apply_patch");
+
     private final String provider;
     private final Clock clock;
+    /** The Responses API of the provider; {@code null} when it has none. */
+    private final OpenAiResponsesCodec responses;
+    /** Whether to use the Responses API: always, never, or {@code null} for when a request needs it. */
+    private final Boolean useResponsesApi;
 
-    /** The codec of OpenAI itself. */
+    /** The codec of OpenAI itself, which sends a request to the Responses API when it binds a tool only that has. */
     public OpenAiChatCodec() {
-        this("openai");
+        this("openai", Clock.systemUTC(), new OpenAiResponsesCodec("openai", Clock.systemUTC()), null);
     }
 
     /** An OpenAI-compatible provider with a required bearer key. */
@@ -70,8 +80,40 @@ public final class OpenAiChatCodec implements ChatCodec {
 
     /** With the clock that {@code retry-after} dates are measured against. */
     OpenAiChatCodec(String provider, Clock clock) {
+        this(provider, clock, null, null);
+    }
+
+    private OpenAiChatCodec(String provider, Clock clock, OpenAiResponsesCodec responses, Boolean useResponsesApi) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.responses = responses;
+        this.useResponsesApi = useResponsesApi;
+    }
+
+    /**
+     * The Responses API codec when it is switched on, or left to choose and the request binds a Responses-only
+     * built-in tool; this codec otherwise.
+     */
+    @Override
+    public ChatCodec forRequest(ChatRequest request) {
+        if (responses == null || Boolean.FALSE.equals(useResponsesApi)) {
+            return this;
+        }
+        return Boolean.TRUE.equals(useResponsesApi) || request.tools().stream().anyMatch(OpenAiChatCodec::responsesOnly)
+                ? responses
+                : this;
+    }
+
+    private static boolean responsesOnly(ToolSpecification tool) {
+        return tool.isBuiltIn() && RESPONSES_ONLY_TOOLS.contains(String.valueOf(tool.builtIn().get("type")));
+    }
+
+    @Override
+    public ChatCodec withResponsesApi(boolean use) {
+        if (use && responses == null) {
+            throw new IllegalArgumentException(provider + " has no Responses API: only OpenAI's own codec has one");
+        }
+        return new OpenAiChatCodec(provider, clock, responses, use);
     }
 
     @Override

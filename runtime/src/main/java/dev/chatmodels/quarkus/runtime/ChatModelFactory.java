@@ -111,6 +111,7 @@ public class ChatModelFactory {
                 .guard(resilience.guard(resilienceName, config))
                 .rateLimiter(rateLimiter)
                 .disableStreaming(config.disableStreaming())
+                .useResponsesApi(useResponsesApi(names, config, resolved))
                 .cachePoints(config.cachePoints().map(Set::copyOf).orElse(Set.of()))
                 .defaults(defaults)
                 .build();
@@ -143,6 +144,21 @@ public class ChatModelFactory {
         profile(names, config, resolved);
         proxy(names, config);
         logBodyLimit(names, config);
+        useResponsesApi(names, config, resolved);
+    }
+
+    /** The configured choice of OpenAI's Responses API; asking for it from a provider without one names the property. */
+    private static Boolean useResponsesApi(ModelSettingNames names, ModelConfig config, ResolvedModel resolved) {
+        Boolean use = config.useResponsesApi().orElse(null);
+        if (use != null) {
+            try {
+                resolved.provider().codec().get().withResponsesApi(use);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(names.useResponsesApi() + "=" + use + ": provider "
+                        + resolved.provider().name() + " has no Responses API; leave the key unset", e);
+            }
+        }
+        return use;
     }
 
     private static int logBodyLimit(ModelSettingNames names, ModelConfig config) {

@@ -41,7 +41,7 @@ record InitOptions(ModelConfig config, Map<String, Object> kwargs, Optional<Rate
             "stop",
             "timeout", "connect-timeout", "stream-idle-timeout", "max-retries", "retry-backoff", "max-retry-delay",
             "proxy", "max-connections", "log-requests", "log-responses", "log-body-limit", "tools", "fallbacks",
-            "disable-streaming", "reasoning-effort", "reasoning-budget", "cache-points");
+            "disable-streaming", "reasoning-effort", "reasoning-budget", "cache-points", "use-responses-api");
     /** The keys of {@link ModelConfig} that take a map of named values. */
     static final Set<String> MAP_KEYS = Set.of("headers", "params", "profile");
     /** The keys of {@link ModelConfig} that take a group of settings. */

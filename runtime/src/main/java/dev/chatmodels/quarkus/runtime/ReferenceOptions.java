@@ -31,8 +31,6 @@ final class ReferenceOptions {
     private static final Map<String, Fixed> FIXED = Map.of(
             "stream-usage", new Fixed(true, "streams always report usage here"),
             "streaming", new Fixed(false, "invoke() always makes one ordinary request here: call stream(...) to stream"),
-            "use-responses-api", new Fixed(false,
-                    "this version calls OpenAI's Chat Completions API, not its Responses API"),
             "output-version", new Fixed("v1",
                     "messages always hold standard content blocks here (the reference's v1 format)"));
 

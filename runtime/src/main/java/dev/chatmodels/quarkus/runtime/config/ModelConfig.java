@@ -168,6 +168,14 @@ public interface ModelConfig {
     @WithDefault("false")
     DisableStreaming disableStreaming();
 
+    /**
+     * Whether this OpenAI model calls OpenAI's Responses API ({@code POST {base-url}/responses}) instead of Chat
+     * Completions: {@code true} always, {@code false} never; unset, a request goes there when it binds a built-in tool
+     * only that API has ({@code web_search}, {@code file_search}, {@code code_interpreter}, {@code image_generation},
+     * {@code mcp}...). {@code true} is refused for providers without a Responses API.
+     */
+    Optional<Boolean> useResponsesApi();
+
     /** Names of CDI beans whose {@code @Tool} methods this model is bound to. */
     Optional<List<String>> tools();
 
