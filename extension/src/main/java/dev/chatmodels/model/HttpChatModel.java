@@ -203,12 +203,13 @@ public final class HttpChatModel implements ChatModel {
 
     @Override
     public Uni<AIMessage> invokeAsync(List<? extends Message> messages, RunConfig config) {
-        ChatRequest request = request(messages);
         CallbackDispatcher callbacks = callbacks(config);
-        if (callbacks.wantsTokens()) {
+        if (callbacks.wantsTokens() && !disableStreaming.appliesTo(bindings)) {
             // auto-streaming: a listener consumes token events; the stream reports the call to the callbacks itself
+            // (not when streaming is disabled: that stream is this invoke)
             return stream(messages, config).collect().asList().map(chunks -> AIMessageChunk.sum(chunks).toMessage());
         }
+        ChatRequest request = request(messages);
         Uni<AIMessage> call = Uni.createFrom().deferred(() -> {
             callbacks.start(request.messages());
             RetryReport retries = callbacks.isListening() ? new RetryReport(callbacks) : null;

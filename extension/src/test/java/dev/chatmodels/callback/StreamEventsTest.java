@@ -118,6 +118,20 @@ class StreamEventsTest {
     }
 
     @Test
+    void aModelWithStreamingDisabledGivesStartAndEndWithoutLoopingBetweenStreamAndInvoke() {
+        ReplayTransport transport = new ReplayTransport("openai-chat").then("text_nonstream");
+        HttpChatModel noStreams = HttpChatModel.builder(ProviderRegistry.require("openai")).transport(transport)
+                .apiKey("test-key").settings(ModelSettings.of("gpt-4o"))
+                .disableStreaming(dev.chatmodels.model.DisableStreaming.TRUE).build();
+
+        List<RunEvent> events = events(noStreams, EventFilter.ALL);
+
+        assertEquals(List.of(RunEvent.CHAT_MODEL_START, RunEvent.CHAT_MODEL_END),
+                events.stream().map(RunEvent::event).toList());
+        assertFalse(transport.requests().get(0).path("stream").asBoolean());
+    }
+
+    @Test
     void aToolLoopStreamsTheEventsOfEachModelCall() {
         ReplayTransport transport = new ReplayTransport("openai-chat").then("tool_calls_stream_parallel")
                 .then("text_stream_include_usage");

@@ -164,7 +164,9 @@ class TracingTest {
         SpanData chat = single("chat claude-haiku-4-5");
         assertEquals(StatusCode.ERROR, chat.getStatus().getStatusCode());
         assertEquals(AuthenticationException.class.getName(), attribute(chat, "error.type"));
-        assertEquals(1, chat.getEvents().stream().filter(event -> event.getName().equals("exception")).count());
+        // without content capture, not the provider's message (it may quote the prompt): only the error's type
+        assertEquals(AuthenticationException.class.getName(), chat.getStatus().getDescription());
+        assertEquals(0, chat.getEvents().stream().filter(event -> event.getName().equals("exception")).count());
         assertNull(attribute(chat, "gen_ai.response.model"));
         assertTrue(chat.getEvents().stream().noneMatch(event -> event.getAttributes().asMap().values().stream()
                 .anyMatch(value -> value.toString().contains(KEY))));

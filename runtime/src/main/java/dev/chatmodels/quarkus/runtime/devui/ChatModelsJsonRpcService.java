@@ -114,11 +114,15 @@ public class ChatModelsJsonRpcService {
                 out.put("text", chunk.text());
                 out.put("toolCallChunks", chunk.toolCallChunks());
             }
-            default -> {
+            case RunEvent.CHAT_MODEL_END -> {
                 AIMessage answer = (AIMessage) event.data().get("output");
                 out.put("type", "end");
                 out.put("response", MessageJson.toJson(answer));
                 out.put("usage", answer.usage());
+            }
+            default -> {
+                // a model call has no other events; anything new is shown by its name alone
+                out.put("type", event.event());
             }
         }
         return redacted(out);

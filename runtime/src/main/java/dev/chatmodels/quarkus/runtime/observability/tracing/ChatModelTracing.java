@@ -121,8 +121,13 @@ public class ChatModelTracing implements ChatCallback {
     public void onError(RunInfo run, Throwable error) {
         Span span = spans.remove(run.runId());
         if (span != null) {
-            failed(span, GenAi.errorType(error), error.getMessage());
-            span.recordException(error);
+            if (includeContent) {
+                failed(span, GenAi.errorType(error), error.getMessage());
+                span.recordException(error);
+            } else {
+                // a provider's error message may quote the prompt: without content capture, only its type
+                failed(span, GenAi.errorType(error), GenAi.errorType(error));
+            }
             span.end();
         }
     }
