@@ -46,7 +46,7 @@ class StreamEventsTest {
     }
 
     private static List<AIMessageChunk> recordedChunks() {
-        return model(replay()).stream("Hi").collect().asList().await().indefinitely();
+        return model(replay()).stream("Hi").collect().asList().await().atMost(java.time.Duration.ofSeconds(60));
     }
 
     @Test
@@ -141,7 +141,7 @@ class StreamEventsTest {
                         args -> "Widget")));
 
         List<RunEvent> events = ToolLoop.streamEvents(withTools, List.<Message> of(HumanMessage.of("Tell me")),
-                RunConfig.EMPTY, EventFilter.ALL).collect().asList().await().indefinitely();
+                RunConfig.EMPTY, EventFilter.ALL).collect().asList().await().atMost(java.time.Duration.ofSeconds(60));
 
         List<String> starts = events.stream().filter(e -> e.event().equals(RunEvent.CHAT_MODEL_START))
                 .map(RunEvent::runId).toList();

@@ -257,8 +257,16 @@ class HttpChatModelTest {
 
     @Test
     void batchHonoursMaxConcurrency() {
-        FakeChatTransport transport = FakeChatTransport
-                .posting(call -> ok(FakeChatCodec.answer("ok", "fake-1", 1, 1), Duration.ofMillis(30)));
+        // no answer before three calls are in flight: the peak is exact, whatever the machine's load
+        CompletableFuture<Void> threeInFlight = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        FakeChatTransport transport = FakeChatTransport.posting(call -> {
+            if (started.incrementAndGet() == 3) {
+                threeInFlight.complete(null);
+            }
+            return Uni.createFrom().completionStage(threeInFlight)
+                    .chain(() -> ok(FakeChatCodec.answer("ok", "fake-1", 1, 1)));
+        });
         List<String> prompts = IntStream.range(0, 12).mapToObj(Integer::toString).toList();
 
         List<BatchResult<AIMessage>> results = model(transport).batchPrompts(prompts,
